@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * Base URLs are templates: `{tld}` becomes the marketplace domain (`co.uk`). Production uses the
+ * real hosts; tests and the demo point them at another server (which may add a path prefix).
+ * No code path knows which one it talks to.
+ */
+export const defaultBaseTemplates = {
+  wwwBase: "https://www.amazon.{tld}",
+  amazonApiBase: "https://api.amazon.{tld}",
+  audibleApiBase: "https://api.audible.{tld}",
+} as const satisfies Record<string, string>;
+
+export type BaseTemplates = { [K in keyof typeof defaultBaseTemplates]: string };
+export type MarketplaceBases = BaseTemplates;
+
+export type EnvLike = Record<string, string | undefined>;
+
+const templateSchema = z
+  .string()
+  .trim()
+  .refine((value) => isHttpUrl(value.replaceAll("{tld}", "com")), "must be an http(s) URL template");
+
+const envSchema = z.object({
+  AUDIBLE_AMAZON_WWW_BASE: templateSchema.default(defaultBaseTemplates.wwwBase),
+  AUDIBLE_AMAZON_API_BASE: templateSchema.default(defaultBaseTemplates.amazonApiBase),
+  AUDIBLE_API_BASE: templateSchema.default(defaultBaseTemplates.audibleApiBase),
+});
+
+function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === "https:" || url.protocol === "http:") && !url.search && !url.hash && !url.username;
+}
+
+function emptyToUndefined(env: EnvLike, key: string): string | undefined {
+  const value = env[key];
+  return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+export function readBaseTemplates(env: EnvLike = process.env): BaseTemplates {
+  const parsed = envSchema.parse({
+    AUDIBLE_AMAZON_WWW_BASE: emptyToUndefined(env, "AUDIBLE_AMAZON_WWW_BASE"),
+    AUDIBLE_AMAZON_API_BASE: emptyToUndefined(env, "AUDIBLE_AMAZON_API_BASE"),
+    AUDIBLE_API_BASE: emptyToUndefined(env, "AUDIBLE_API_BASE"),
+  });
+  return {
+    wwwBase: parsed.AUDIBLE_AMAZON_WWW_BASE,
+    amazonApiBase: parsed.AUDIBLE_AMAZON_API_BASE,
+    audibleApiBase: parsed.AUDIBLE_API_BASE,
+  };
+}
+
+/** Resolves a template for one marketplace domain; no trailing slash so paths can be appended. */
+export function resolveBase(template: string, tld: string): string {
+  return template.replaceAll("{tld}", tld).replace(/\/+$/, "");
+}
+
+export function basesFor(tld: string, templates: BaseTemplates = readBaseTemplates()): MarketplaceBases {
+  return {
+    wwwBase: resolveBase(templates.wwwBase, tld),
+    amazonApiBase: resolveBase(templates.amazonApiBase, tld),
+    audibleApiBase: resolveBase(templates.audibleApiBase, tld),
+  };
+}

@@ -1,0 +1,154 @@
+import "server-only";
+import { Agent, request } from "undici";
+import type { z } from "zod";
+import { AudibleError } from "./errors";
+import { defaultHttpConfig, readHttpConfig, type HttpConfig } from "./http-config";
+import { decideRetry, isRetryableStatus, parseRetryAfterMs } from "./retry-policy";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export type HttpRequest = {
+  method: HttpMethod;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Defaults to true for GET/PUT/DELETE. Only idempotent calls are retried. */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+};
+
+export type HttpResponse = { status: number; headers: Record<string, string>; body: string };
+
+export type AudibleHttp = {
+  send(req: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+};
+
+export type HttpDeps = {
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  now: () => number;
+};
+
+const defaultDeps: HttpDeps = {
+  sleep: (ms, signal) => import("node:timers/promises").then(({ setTimeout }) => setTimeout(ms, undefined, { signal })),
+  random: Math.random,
+  now: Date.now,
+};
+
+class TransportError extends Error {
+  constructor(readonly reason: "timeout" | "network" | "too-large") {
+    super(reason);
+  }
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+function isTimeout(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : "";
+  const code = (error as { code?: unknown } | null)?.code;
+  return name === "TimeoutError" || (typeof code === "string" && code.endsWith("TIMEOUT"));
+}
+
+export function createAudibleHttp(config: Partial<HttpConfig> = {}, deps: Partial<HttpDeps> = {}): AudibleHttp {
+  const cfg: HttpConfig = { ...defaultHttpConfig, ...config };
+  const { sleep, random, now } = { ...defaultDeps, ...deps };
+  const agent = new Agent({
+    connections: cfg.connections,
+    keepAliveTimeout: cfg.keepAliveTimeoutMs,
+    connect: { timeout: cfg.connectTimeoutMs },
+    headersTimeout: cfg.totalTimeoutMs,
+    bodyTimeout: cfg.totalTimeoutMs,
+  });
+
+  async function attempt(req: HttpRequest): Promise<HttpResponse> {
+    const timeout = AbortSignal.timeout(cfg.totalTimeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    try {
+      const res = await request(req.url, {
+        dispatcher: agent,
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal,
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > cfg.maxResponseBytes) {
+          res.body.destroy();
+          throw new TransportError("too-large");
+        }
+        chunks.push(chunk as Buffer);
+      }
+      const headers = flattenHeaders(res.headers);
+      return { status: res.statusCode, headers, body: Buffer.concat(chunks).toString("utf8") };
+    } catch (error) {
+      if (req.signal?.aborted) throw req.signal.reason;
+      if (error instanceof TransportError) throw error;
+      throw new TransportError(timeout.aborted || isTimeout(error) ? "timeout" : "network");
+    }
+  }
+
+  async function send(req: HttpRequest): Promise<HttpResponse> {
+    const idempotent = req.idempotent ?? req.method !== "POST";
+    for (let tries = 0; ; tries += 1) {
+      let outcome: HttpResponse | TransportError;
+      try {
+        outcome = await attempt(req);
+      } catch (error) {
+        if (!(error instanceof TransportError)) throw error;
+        outcome = error;
+      }
+      const failed = outcome instanceof TransportError || isRetryableStatus(outcome.status);
+      if (!failed) return outcome as HttpResponse;
+      const retryAfterMs =
+        outcome instanceof TransportError ? undefined : parseRetryAfterMs(outcome.headers["retry-after"], now());
+      const decision = idempotent
+        ? decideRetry({ attempt: tries, retryAfterMs, policy: cfg, random })
+        : ({ retry: false, retryAfterMs } as const);
+      if (decision.retry) {
+        await sleep(decision.delayMs, req.signal);
+        continue;
+      }
+      throw toUpstreamError(outcome, decision.retryAfterMs);
+    }
+  }
+
+  return { send, close: () => agent.close() };
+}
+
+function toUpstreamError(outcome: HttpResponse | TransportError, retryAfterMs: number | undefined): AudibleError {
+  const retryAfterSeconds = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
+  if (outcome instanceof TransportError) return new AudibleError("AUDIBLE_UNAVAILABLE", { reason: outcome.reason });
+  const code = outcome.status === 429 ? "AUDIBLE_RATE_LIMITED" : "AUDIBLE_UNAVAILABLE";
+  return new AudibleError(code, { status: outcome.status, retryAfterSeconds, reason: `status-${outcome.status}` });
+}
+
+/** Parses a body with a zod schema; HTML outage pages and garbage become AUDIBLE_UNAVAILABLE, never a crash. */
+export function parseJsonBody<S extends z.ZodType>(res: HttpResponse, schema: S): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(res.body);
+  } catch {
+    throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: "not-json" });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: "schema" });
+  return parsed.data;
+}
+
+let shared: AudibleHttp | undefined;
+
+/** One keep-alive pool per process, configured from the environment on first use. */
+export function getAudibleHttp(): AudibleHttp {
+  shared ??= createAudibleHttp(readHttpConfig());
+  return shared;
+}
