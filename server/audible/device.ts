@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { AUDIBLE_DEVICE_TYPES } from "./locales";
 
 /**
  * We present ourselves as the iOS Audible app (mkb79 flavour, protocol doc §2.1/§3): its device
  * type, sign-in parameters and registration data are the combination every tool documents together.
  */
 export const IOS_DEVICE = {
-  deviceType: "A2CZJZGLK2JJVM",
+  deviceType: AUDIBLE_DEVICE_TYPES.ios,
   appName: "Audible",
   appVersion: "3.56.2",
   softwareVersion: "35602678",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIBLE_BASE_URL_DEFAULTS, AUDIBLE_LOCALES, withTld, type AudibleCountryCode } from "./locales";
 
 /**
  * Base URLs are templates: `{tld}` becomes the marketplace domain (`co.uk`). Production uses the
@@ -6,9 +7,9 @@ import { z } from "zod";
  * No code path knows which one it talks to.
  */
 export const defaultBaseTemplates = {
-  wwwBase: "https://www.amazon.{tld}",
-  amazonApiBase: "https://api.amazon.{tld}",
-  audibleApiBase: "https://api.audible.{tld}",
+  wwwBase: AUDIBLE_BASE_URL_DEFAULTS.AUDIBLE_AMAZON_WWW_BASE,
+  amazonApiBase: AUDIBLE_BASE_URL_DEFAULTS.AUDIBLE_AMAZON_API_BASE,
+  audibleApiBase: AUDIBLE_BASE_URL_DEFAULTS.AUDIBLE_API_BASE,
 } as const satisfies Record<string, string>;
 
 export type BaseTemplates = { [K in keyof typeof defaultBaseTemplates]: string };
@@ -51,15 +52,15 @@ export function readBaseTemplates(env: EnvLike = process.env): BaseTemplates {
   };
 }
 
-/** Resolves a template for one marketplace domain; no trailing slash so paths can be appended. */
-export function resolveBase(template: string, tld: string): string {
-  return template.replaceAll("{tld}", tld).replace(/\/+$/, "");
-}
-
-export function basesFor(tld: string, templates: BaseTemplates = readBaseTemplates()): MarketplaceBases {
+/** The three bases of one marketplace, without trailing slash so paths can be appended. */
+export function basesFor(
+  marketplace: AudibleCountryCode,
+  templates: BaseTemplates = readBaseTemplates(),
+): MarketplaceBases {
+  const { domain } = AUDIBLE_LOCALES[marketplace];
   return {
-    wwwBase: resolveBase(templates.wwwBase, tld),
-    amazonApiBase: resolveBase(templates.amazonApiBase, tld),
-    audibleApiBase: resolveBase(templates.audibleApiBase, tld),
+    wwwBase: withTld(templates.wwwBase, domain),
+    amazonApiBase: withTld(templates.amazonApiBase, domain),
+    audibleApiBase: withTld(templates.audibleApiBase, domain),
   };
 }
