@@ -32,7 +32,11 @@ export type ApiRequester = {
   json<S extends z.ZodType>(base: string, pathAndQuery: string, schema: S): Promise<z.output<S> | null>;
 };
 
-export function createApiRequester(http: AudibleHttp, credentials: ApiCredentials, now: () => Date): ApiRequester {
+export function createApiRequester(
+  http: AudibleHttp,
+  credentials: ApiCredentials,
+  now: () => Date,
+): ApiRequester {
   let key: KeyObject | undefined;
 
   function authHeaders(method: HttpMethod, pathAndQuery: string, body: string): Record<string, string> {
@@ -40,10 +44,18 @@ export function createApiRequester(http: AudibleHttp, credentials: ApiCredential
     if (credentials.accessToken) headers["x-amz-access-token"] = credentials.accessToken;
     if (!credentials.adp) return headers;
     key ??= loadDevicePrivateKey(credentials.adp.devicePrivateKey);
-    return { ...headers, ...signAdpRequest({ method, pathAndQuery, body, date: now() }, credentials.adp, key) };
+    return {
+      ...headers,
+      ...signAdpRequest({ method, pathAndQuery, body, date: now() }, credentials.adp, key),
+    };
   }
 
-  async function send(base: string, method: HttpMethod, pathAndQuery: string, body?: string): Promise<HttpResponse> {
+  async function send(
+    base: string,
+    method: HttpMethod,
+    pathAndQuery: string,
+    body?: string,
+  ): Promise<HttpResponse> {
     const headers: Record<string, string> = {
       accept: "application/json",
       "accept-charset": "utf-8",
@@ -51,15 +63,21 @@ export function createApiRequester(http: AudibleHttp, credentials: ApiCredential
       ...authHeaders(method, pathAndQuery, body ?? ""),
     };
     const res = await http.send({ method, url: `${base}${pathAndQuery}`, headers, body });
-    if (res.status === 401 || res.status === 403) throw new AudibleError("AUDIBLE_AUTH_FAILED", { status: res.status });
+    if (res.status === 401 || res.status === 403)
+      throw new AudibleError("AUDIBLE_AUTH_FAILED", { status: res.status });
     return res;
   }
 
   /** GET + zod parse. A 404 comes back as null: the item is not in the library or catalogue. */
-  async function json<S extends z.ZodType>(base: string, pathAndQuery: string, schema: S): Promise<z.output<S> | null> {
+  async function json<S extends z.ZodType>(
+    base: string,
+    pathAndQuery: string,
+    schema: S,
+  ): Promise<z.output<S> | null> {
     const res = await send(base, "GET", pathAndQuery);
     if (res.status === 404) return null;
-    if (res.status !== 200) throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
+    if (res.status !== 200)
+      throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
     return parseJsonBody(res, schema);
   }
 

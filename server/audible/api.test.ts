@@ -18,26 +18,45 @@ function verifies(req: RecordedRequest, prefix: string): boolean {
   const header = String(req.headers["x-adp-signature"]);
   const split = header.indexOf(":");
   const [signature, signedDate] = [header.slice(0, split), header.slice(split + 1)];
-  const data = adpStringToSign({ method: req.method, pathAndQuery: req.url.slice(prefix.length), date: signedDate, body: req.body, adpToken });
+  const data = adpStringToSign({
+    method: req.method,
+    pathAndQuery: req.url.slice(prefix.length),
+    date: signedDate,
+    body: req.body,
+    adpToken,
+  });
   return createVerify("RSA-SHA256").update(data, "utf8").verify(pair.publicKey, signature, "base64");
 }
 
 describe("ADP signing", () => {
   it("signs METHOD\\npath?query\\ndate\\nbody\\nadp_token with the device key", () => {
-    const headers = signAdpRequest({ method: "post", pathAndQuery: "/1.0/wishlist?x=1", body: '{"asin":"B0"}', date }, adp);
+    const headers = signAdpRequest(
+      { method: "post", pathAndQuery: "/1.0/wishlist?x=1", body: '{"asin":"B0"}', date },
+      adp,
+    );
     expect(headers["x-adp-token"]).toBe(adpToken);
     expect(headers["x-adp-alg"]).toBe(ADP_ALGORITHM);
-    const [signature, signedDate] = [headers["x-adp-signature"].split(":")[0] ?? "", headers["x-adp-signature"].slice(headers["x-adp-signature"].indexOf(":") + 1)];
+    const [signature, signedDate] = [
+      headers["x-adp-signature"].split(":")[0] ?? "",
+      headers["x-adp-signature"].slice(headers["x-adp-signature"].indexOf(":") + 1),
+    ];
     expect(signedDate).toBe("2026-02-03T04:05:06.789Z");
     const exact = `POST\n/1.0/wishlist?x=1\n2026-02-03T04:05:06.789Z\n{"asin":"B0"}\n${adpToken}`;
     expect(createVerify("RSA-SHA256").update(exact).verify(pair.publicKey, signature, "base64")).toBe(true);
-    expect(createVerify("RSA-SHA256").update(exact.replace("x=1", "x=2")).verify(pair.publicKey, signature, "base64")).toBe(false);
+    expect(
+      createVerify("RSA-SHA256")
+        .update(exact.replace("x=1", "x=2"))
+        .verify(pair.publicKey, signature, "base64"),
+    ).toBe(false);
   });
 
   it("accepts a bare base64 PKCS#8 key (Android registrations)", () => {
     const der = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const bare = der.privateKey.export({ type: "pkcs8", format: "der" }).toString("base64");
-    const headers = signAdpRequest({ method: "GET", pathAndQuery: "/1.0/library", date }, { adpToken, devicePrivateKey: bare });
+    const headers = signAdpRequest(
+      { method: "GET", pathAndQuery: "/1.0/library", date },
+      { adpToken, devicePrivateKey: bare },
+    );
     const signature = headers["x-adp-signature"].split(":")[0] ?? "";
     const data = `GET\n/1.0/library\n${date.toISOString()}\n\n${adpToken}`;
     expect(createVerify("RSA-SHA256").update(data).verify(der.publicKey, signature, "base64")).toBe(true);
@@ -58,20 +77,39 @@ afterAll(async () => {
 });
 
 const client = () =>
-  createAudibleApi({ marketplace: "de", credentials: { accessToken: "Atna|t", adp }, http, templates: upstream.templates, now: () => date });
+  createAudibleApi({
+    marketplace: "de",
+    credentials: { accessToken: "Atna|t", adp },
+    http,
+    templates: upstream.templates,
+    now: () => date,
+  });
 
 describe("audible api", () => {
   it("reads a library page with Total-Count and State-Token, signed over the path without the base prefix", async () => {
     handler = () => ({
       status: 200,
-      body: JSON.stringify({ items: [{ asin: "B000000001", title: "One" }], response_groups: ["product_desc"] }),
+      body: JSON.stringify({
+        items: [{ asin: "B000000001", title: "One" }],
+        response_groups: ["product_desc"],
+      }),
       headers: { "Total-Count": "1201", "State-Token": "1700000000000" },
     });
-    const page = await client().libraryPage({ page: 2, numResults: 1000, responseGroups: ["product_desc", "contributors"] });
-    expect(page).toMatchObject({ totalCount: 1201, stateToken: "1700000000000", responseGroups: ["product_desc"] });
+    const page = await client().libraryPage({
+      page: 2,
+      numResults: 1000,
+      responseGroups: ["product_desc", "contributors"],
+    });
+    expect(page).toMatchObject({
+      totalCount: 1201,
+      stateToken: "1700000000000",
+      responseGroups: ["product_desc"],
+    });
     expect(page.items[0]?.asin).toBe("B000000001");
     const [req] = upstream.requests;
-    expect(req?.url).toBe("/api.audible.de/1.0/library?num_results=1000&page=2&response_groups=product_desc%2Ccontributors");
+    expect(req?.url).toBe(
+      "/api.audible.de/1.0/library?num_results=1000&page=2&response_groups=product_desc%2Ccontributors",
+    );
     expect(req?.headers["x-amz-access-token"]).toBe("Atna|t");
     expect(req?.headers["x-adp-alg"]).toBe("SHA256withRSA:1.0");
     expect(req && verifies(req, "/api.audible.de")).toBe(true);
@@ -81,33 +119,58 @@ describe("audible api", () => {
     handler = () => ({ status: 200, body: '{"items":null}' });
     expect((await client().libraryPage({ page: 400, numResults: 50 })).items).toEqual([]);
     handler = () => ({ status: 403, body: '{"message":"Request could not be authenticated"}' });
-    await expect(client().libraryPage({ page: 1, numResults: 50 })).rejects.toMatchObject({ code: "AUDIBLE_AUTH_FAILED" });
+    await expect(client().libraryPage({ page: 1, numResults: 50 })).rejects.toMatchObject({
+      code: "AUDIBLE_AUTH_FAILED",
+    });
   });
 
   it("reads catalogue, stats, last positions and the profile from the right hosts", async () => {
     handler = (req) => {
-      if (req.url.startsWith("/api.audible.de/1.0/catalog/products/")) return { status: 200, body: '{"product":{"asin":"B1","title":"T"}}' };
-      if (req.url.startsWith("/api.audible.de/1.0/catalog/products")) return { status: 200, body: '{"products":[{"asin":"B2"}]}' };
+      if (req.url.startsWith("/api.audible.de/1.0/catalog/products/"))
+        return { status: 200, body: '{"product":{"asin":"B1","title":"T"}}' };
+      if (req.url.startsWith("/api.audible.de/1.0/catalog/products"))
+        return { status: 200, body: '{"products":[{"asin":"B2"}]}' };
       if (req.url.startsWith("/api.audible.de/1.0/stats/status/finished"))
-        return { status: 200, body: '{"mark_as_finished_status_list":[{"asin":"B1","is_marked_as_finished":true,"event_timestamp":"2026-01-01T00:00:00Z"}]}' };
+        return {
+          status: 200,
+          body: '{"mark_as_finished_status_list":[{"asin":"B1","is_marked_as_finished":true,"event_timestamp":"2026-01-01T00:00:00Z"}]}',
+        };
       if (req.url.startsWith("/api.audible.de/1.0/annotations/lastpositions"))
-        return { status: 200, body: '{"asin_last_position_heard_annots":[{"asin":"B1","last_position_heard":{"position_ms":42}}]}' };
-      if (req.url === "/api.amazon.de/user/profile") return { status: 200, body: '{"user_id":"amzn1.account.X","name":"Ann"}' };
+        return {
+          status: 200,
+          body: '{"asin_last_position_heard_annots":[{"asin":"B1","last_position_heard":{"position_ms":42}}]}',
+        };
+      if (req.url === "/api.amazon.de/user/profile")
+        return { status: 200, body: '{"user_id":"amzn1.account.X","name":"Ann"}' };
       return { status: 404, body: "{}" };
     };
     const api = client();
     expect((await api.catalogProduct("B1"))?.title).toBe("T");
     expect((await api.catalogSearch({ keywords: "dune", numResults: 10, page: 0 })).products).toHaveLength(1);
-    expect(await api.finishedStatus()).toEqual([{ asin: "B1", is_marked_as_finished: true, event_timestamp: "2026-01-01T00:00:00Z" }]);
+    expect(await api.finishedStatus()).toEqual([
+      { asin: "B1", is_marked_as_finished: true, event_timestamp: "2026-01-01T00:00:00Z" },
+    ]);
     expect((await api.lastPositions(["B1", "B2"]))[0]?.last_position_heard?.position_ms).toBe(42);
     expect((await api.userProfile()).user_id).toBe("amzn1.account.X");
     expect(await api.libraryItem("B404")).toBeNull();
-    expect(upstream.requests.map((r) => r.url)).toContain("/api.audible.de/1.0/annotations/lastpositions?asins=B1%2CB2");
-    for (const req of upstream.requests) expect(verifies(req, req.url.startsWith("/api.amazon") ? "/api.amazon.de" : "/api.audible.de")).toBe(true);
+    expect(upstream.requests.map((r) => r.url)).toContain(
+      "/api.audible.de/1.0/annotations/lastpositions?asins=B1%2CB2",
+    );
+    for (const req of upstream.requests)
+      expect(verifies(req, req.url.startsWith("/api.amazon") ? "/api.amazon.de" : "/api.audible.de")).toBe(
+        true,
+      );
   });
 
   it("treats an HTML outage page as AUDIBLE_UNAVAILABLE", async () => {
-    handler = () => ({ status: 200, body: "<html>Website Temporarily Unavailable</html>", headers: { "content-type": "text/html" } });
-    await expect(client().libraryPage({ page: 1, numResults: 50 })).rejects.toMatchObject({ code: "AUDIBLE_UNAVAILABLE", reason: "not-json" });
+    handler = () => ({
+      status: 200,
+      body: "<html>Website Temporarily Unavailable</html>",
+      headers: { "content-type": "text/html" },
+    });
+    await expect(client().libraryPage({ page: 1, numResults: 50 })).rejects.toMatchObject({
+      code: "AUDIBLE_UNAVAILABLE",
+      reason: "not-json",
+    });
   });
 });

@@ -74,7 +74,11 @@ function headerCount(value: string | undefined): number | null {
 
 export function createAudibleApi(options: AudibleApiOptions) {
   const bases = basesFor(options.marketplace, options.templates ?? readBaseTemplates());
-  const api = createApiRequester(options.http ?? getAudibleHttp(), options.credentials, options.now ?? (() => new Date()));
+  const api = createApiRequester(
+    options.http ?? getAudibleHttp(),
+    options.credentials,
+    options.now ?? (() => new Date()),
+  );
   const audible = bases.audibleApiBase;
 
   return {
@@ -92,7 +96,8 @@ export function createAudibleApi(options: AudibleApiOptions) {
         include_pending: params.includePending,
       });
       const res = await api.send(audible, "GET", path);
-      if (res.status !== 200) throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
+      if (res.status !== 200)
+        throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
       const body = parseJsonBody(res, libraryListResponseSchema);
       return {
         items: body.items ?? [],
@@ -103,11 +108,16 @@ export function createAudibleApi(options: AudibleApiOptions) {
     },
 
     async libraryItem(asin: string, responseGroups?: readonly string[]): Promise<LibraryItem | null> {
-      const path = buildPathAndQuery(`/1.0/library/${encodeURIComponent(asin)}`, { response_groups: responseGroups });
+      const path = buildPathAndQuery(`/1.0/library/${encodeURIComponent(asin)}`, {
+        response_groups: responseGroups,
+      });
       return (await api.json(audible, path, libraryItemResponseSchema))?.item ?? null;
     },
 
-    async catalogProduct(asin: string, params: Pick<CatalogSearchParams, "responseGroups" | "imageSizes"> = {}): Promise<CatalogProduct | null> {
+    async catalogProduct(
+      asin: string,
+      params: Pick<CatalogSearchParams, "responseGroups" | "imageSizes"> = {},
+    ): Promise<CatalogProduct | null> {
       const path = buildPathAndQuery(`/1.0/catalog/products/${encodeURIComponent(asin)}`, {
         response_groups: params.responseGroups,
         image_sizes: params.imageSizes,
@@ -115,7 +125,9 @@ export function createAudibleApi(options: AudibleApiOptions) {
       return (await api.json(audible, path, catalogProductResponseSchema))?.product ?? null;
     },
 
-    async catalogSearch(params: CatalogSearchParams): Promise<{ products: CatalogProduct[]; totalResults: number | null }> {
+    async catalogSearch(
+      params: CatalogSearchParams,
+    ): Promise<{ products: CatalogProduct[]; totalResults: number | null }> {
       const path = buildPathAndQuery("/1.0/catalog/products", {
         keywords: params.keywords,
         title: params.title,
@@ -133,14 +145,21 @@ export function createAudibleApi(options: AudibleApiOptions) {
     },
 
     async finishedStatus(params: { asin?: string; startDate?: string } = {}): Promise<FinishedEvent[]> {
-      const path = buildPathAndQuery("/1.0/stats/status/finished", { asin: params.asin, start_date: params.startDate });
-      return (await api.json(audible, path, finishedStatusResponseSchema))?.mark_as_finished_status_list ?? [];
+      const path = buildPathAndQuery("/1.0/stats/status/finished", {
+        asin: params.asin,
+        start_date: params.startDate,
+      });
+      return (
+        (await api.json(audible, path, finishedStatusResponseSchema))?.mark_as_finished_status_list ?? []
+      );
     },
 
     async lastPositions(asins: readonly string[]): Promise<LastPosition[]> {
       if (asins.length === 0) return [];
       const path = buildPathAndQuery("/1.0/annotations/lastpositions", { asins });
-      return (await api.json(audible, path, lastPositionsResponseSchema))?.asin_last_position_heard_annots ?? [];
+      return (
+        (await api.json(audible, path, lastPositionsResponseSchema))?.asin_last_position_heard_annots ?? []
+      );
     },
 
     async userProfile(): Promise<UserProfile> {

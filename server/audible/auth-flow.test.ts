@@ -21,14 +21,37 @@ const registerSuccess = {
   response: {
     success: {
       extensions: {
-        device_info: { device_name: "Ann's Media Feed for iPhone", device_serial_number: serial, device_type: "A2CZJZGLK2JJVM" },
-        customer_info: { account_pool: "Amazon", user_id: "amzn1.account.X", home_region: "EU", name: "Ann Example", given_name: "Ann" },
+        device_info: {
+          device_name: "Ann's Media Feed for iPhone",
+          device_serial_number: serial,
+          device_type: "A2CZJZGLK2JJVM",
+        },
+        customer_info: {
+          account_pool: "Amazon",
+          user_id: "amzn1.account.X",
+          home_region: "EU",
+          name: "Ann Example",
+          given_name: "Ann",
+        },
       },
       tokens: {
-        website_cookies: [{ Name: "x-acbuk", Value: '"q1"', Path: "/", Domain: ".amazon.co.uk", Secure: "true", HttpOnly: "true" }],
+        website_cookies: [
+          {
+            Name: "x-acbuk",
+            Value: '"q1"',
+            Path: "/",
+            Domain: ".amazon.co.uk",
+            Secure: "true",
+            HttpOnly: "true",
+          },
+        ],
         store_authentication_cookie: { cookie: "store" },
         mac_dms: { device_private_key: privateKey, adp_token: adpToken },
-        bearer: { access_token: "Atna|canary-access", refresh_token: "Atnr|canary-refresh", expires_in: "3600" },
+        bearer: {
+          access_token: "Atna|canary-access",
+          refresh_token: "Atnr|canary-refresh",
+          expires_in: "3600",
+        },
       },
     },
   },
@@ -47,12 +70,22 @@ afterAll(async () => {
   await upstream.close();
 });
 
-const base = () => ({ marketplace: "uk" as const, http, templates: upstream.templates, now: () => 1_000_000 });
+const base = () => ({
+  marketplace: "uk" as const,
+  http,
+  templates: upstream.templates,
+  now: () => 1_000_000,
+});
 
 describe("registerDevice", () => {
   it("posts the iOS registration body and returns the credentials", async () => {
     handler = () => ({ status: 200, body: JSON.stringify(registerSuccess) });
-    const result = await registerDevice({ ...base(), authorizationCode: "CODE1", codeVerifier: "verifier-43", deviceSerial: serial });
+    const result = await registerDevice({
+      ...base(),
+      authorizationCode: "CODE1",
+      codeVerifier: "verifier-43",
+      deviceSerial: serial,
+    });
     const [req] = upstream.requests;
     expect(req?.method).toBe("POST");
     expect(req?.url).toBe("/api.amazon.co.uk/auth/register");
@@ -95,8 +128,16 @@ describe("registerDevice", () => {
   });
 
   it("maps a refused code to CONNECT_CODE_INVALID without upstream text, and does not retry", async () => {
-    handler = () => ({ status: 400, body: '{"response":{"error":{"code":"InvalidValue","message":"secret-detail"}}}' });
-    const error = await registerDevice({ ...base(), authorizationCode: "OLD", codeVerifier: "v", deviceSerial: serial }).catch((e: unknown) => e);
+    handler = () => ({
+      status: 400,
+      body: '{"response":{"error":{"code":"InvalidValue","message":"secret-detail"}}}',
+    });
+    const error = await registerDevice({
+      ...base(),
+      authorizationCode: "OLD",
+      codeVerifier: "v",
+      deviceSerial: serial,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AudibleError);
     expect((error as AudibleError).code).toBe("CONNECT_CODE_INVALID");
     expect(String((error as Error).message)).not.toContain("secret-detail");
@@ -105,16 +146,23 @@ describe("registerDevice", () => {
 
   it("treats a 500 ServerError as AUDIBLE_UNAVAILABLE and a garbage 200 too", async () => {
     handler = () => ({ status: 500, body: '{"response":{"error":{"code":"ServerError"}}}' });
-    await expect(registerDevice({ ...base(), authorizationCode: "C", codeVerifier: "v", deviceSerial: serial })).rejects.toMatchObject({ code: "AUDIBLE_UNAVAILABLE" });
+    await expect(
+      registerDevice({ ...base(), authorizationCode: "C", codeVerifier: "v", deviceSerial: serial }),
+    ).rejects.toMatchObject({ code: "AUDIBLE_UNAVAILABLE" });
     expect(upstream.requests).toHaveLength(1);
     handler = () => ({ status: 200, body: "<html>Website Temporarily Unavailable</html>" });
-    await expect(registerDevice({ ...base(), authorizationCode: "C", codeVerifier: "v", deviceSerial: serial })).rejects.toMatchObject({ code: "AUDIBLE_UNAVAILABLE", reason: "not-json" });
+    await expect(
+      registerDevice({ ...base(), authorizationCode: "C", codeVerifier: "v", deviceSerial: serial }),
+    ).rejects.toMatchObject({ code: "AUDIBLE_UNAVAILABLE", reason: "not-json" });
   });
 });
 
 describe("refreshAccessToken", () => {
   it("sends the legacy form body and accepts access_token", async () => {
-    handler = () => ({ status: 200, body: '{"access_token":"Atna|new","expires_in":3600,"token_type":"bearer"}' });
+    handler = () => ({
+      status: 200,
+      body: '{"access_token":"Atna|new","expires_in":3600,"token_type":"bearer"}',
+    });
     const result = await refreshAccessToken({ ...base(), refreshToken: "Atnr|r" });
     const [req] = upstream.requests;
     expect(req?.url).toBe("/api.amazon.co.uk/auth/token");
@@ -126,7 +174,10 @@ describe("refreshAccessToken", () => {
       requested_token_type: "access_token",
       source_token_type: "refresh_token",
     });
-    expect(result).toEqual({ accessToken: "Atna|new", accessTokenExpiresAt: new Date(1_000_000 + 3_600_000) });
+    expect(result).toEqual({
+      accessToken: "Atna|new",
+      accessTokenExpiresAt: new Date(1_000_000 + 3_600_000),
+    });
   });
 
   it("accepts actor_access_token and a string expires_in", async () => {
@@ -139,13 +190,20 @@ describe("refreshAccessToken", () => {
 
   it("asks for a reconnect when the refresh is refused", async () => {
     handler = () => ({ status: 400, body: '{"error":"invalid_grant","error_description":"secret"}' });
-    await expect(refreshAccessToken({ ...base(), refreshToken: "Atnr|dead" })).rejects.toMatchObject({ code: "AUDIBLE_REAUTH_REQUIRED" });
+    await expect(refreshAccessToken({ ...base(), refreshToken: "Atnr|dead" })).rejects.toMatchObject({
+      code: "AUDIBLE_REAUTH_REQUIRED",
+    });
   });
 
   it("retries a 503 because a refresh does not rotate the refresh token", async () => {
     let calls = 0;
-    handler = () => (++calls === 1 ? { status: 503, body: "<html/>" } : { status: 200, body: '{"access_token":"Atna|ok","expires_in":3600}' });
-    await expect(refreshAccessToken({ ...base(), refreshToken: "Atnr|r" })).resolves.toMatchObject({ accessToken: "Atna|ok" });
+    handler = () =>
+      ++calls === 1
+        ? { status: 503, body: "<html/>" }
+        : { status: 200, body: '{"access_token":"Atna|ok","expires_in":3600}' };
+    await expect(refreshAccessToken({ ...base(), refreshToken: "Atnr|r" })).resolves.toMatchObject({
+      accessToken: "Atna|ok",
+    });
     expect(upstream.requests).toHaveLength(2);
   });
 });
@@ -162,6 +220,8 @@ describe("deregisterDevice", () => {
 
   it("reports a dead token as AUDIBLE_AUTH_FAILED", async () => {
     handler = () => ({ status: 403, body: '{"message":"Request could not be authenticated"}' });
-    await expect(deregisterDevice({ ...base(), accessToken: "Atna|old" })).rejects.toMatchObject({ code: "AUDIBLE_AUTH_FAILED" });
+    await expect(deregisterDevice({ ...base(), accessToken: "Atna|old" })).rejects.toMatchObject({
+      code: "AUDIBLE_AUTH_FAILED",
+    });
   });
 });

@@ -37,7 +37,9 @@ export async function deregisterDevice(input: DeregisterInput): Promise<void> {
     body: JSON.stringify(deregisterRequestBody),
     idempotent: false,
   });
-  if ([400, 401, 403].includes(res.status)) throw new AudibleError("AUDIBLE_AUTH_FAILED", { status: res.status });
-  if (res.status !== 200) throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
+  if ([400, 401, 403].includes(res.status))
+    throw new AudibleError("AUDIBLE_AUTH_FAILED", { status: res.status });
+  if (res.status !== 200)
+    throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
   parseJsonBody(res, deregisterResponseSchema);
 }

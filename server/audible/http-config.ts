@@ -45,7 +45,8 @@ const httpEnvSchema = z.object({
   AUDIBLE_HTTP_RETRY_AFTER_MAX_SECONDS: seconds,
 });
 
-const ms = (value: number | undefined, fallback: number) => (value === undefined ? fallback : Math.round(value * 1000));
+const ms = (value: number | undefined, fallback: number) =>
+  value === undefined ? fallback : Math.round(value * 1000);
 
 export function readHttpConfig(env: EnvLike = process.env): HttpConfig {
   const parsed = httpEnvSchema.parse(env);

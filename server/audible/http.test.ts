@@ -55,7 +55,9 @@ describe("audible http", () => {
 
   it("honours Retry-After as an HTTP date", async () => {
     const server = await serve((_req, res, hit) =>
-      hit === 1 ? reply(res, 429, "{}", { "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }) : reply(res, 200, "{}"),
+      hit === 1
+        ? reply(res, 429, "{}", { "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" })
+        : reply(res, 200, "{}"),
     );
     const delays: number[] = [];
     await client(delays).send({ method: "GET", url: server.url });
@@ -63,7 +65,9 @@ describe("audible http", () => {
   });
 
   it("retries 503 with jittered backoff and then succeeds", async () => {
-    const server = await serve((_req, res, hit) => (hit < 3 ? reply(res, 503, "<html>down</html>") : reply(res, 200, "{}")));
+    const server = await serve((_req, res, hit) =>
+      hit < 3 ? reply(res, 503, "<html>down</html>") : reply(res, 200, "{}"),
+    );
     const delays: number[] = [];
     const res = await client(delays).send({ method: "GET", url: server.url });
     expect(res.status).toBe(200);
@@ -85,7 +89,9 @@ describe("audible http", () => {
   it("does not wait out a Retry-After beyond the cap", async () => {
     const server = await serve((_req, res) => reply(res, 429, "{}", { "retry-after": "3600" }));
     const delays: number[] = [];
-    const error = await client(delays).send({ method: "GET", url: server.url }).catch((e: unknown) => e);
+    const error = await client(delays)
+      .send({ method: "GET", url: server.url })
+      .catch((e: unknown) => e);
     expect((error as AudibleError).code).toBe("AUDIBLE_RATE_LIMITED");
     expect((error as AudibleError).retryAfterSeconds).toBe(3600);
     expect(server.hits()).toBe(1);
@@ -94,7 +100,9 @@ describe("audible http", () => {
 
   it("never retries a non-idempotent POST", async () => {
     const server = await serve((_req, res) => reply(res, 503, '{"message":"secret upstream text"}'));
-    const error = await client([]).send({ method: "POST", url: server.url, body: "{}" }).catch((e: unknown) => e);
+    const error = await client([])
+      .send({ method: "POST", url: server.url, body: "{}" })
+      .catch((e: unknown) => e);
     expect((error as AudibleError).code).toBe("AUDIBLE_UNAVAILABLE");
     expect((error as AudibleError).message).not.toContain("secret");
     expect(server.hits()).toBe(1);
@@ -121,7 +129,9 @@ describe("audible http", () => {
   });
 
   it("passes through other statuses for the caller to classify", async () => {
-    const server = await serve((_req, res) => reply(res, 403, '{"message":"Request could not be authenticated"}'));
+    const server = await serve((_req, res) =>
+      reply(res, 403, '{"message":"Request could not be authenticated"}'),
+    );
     const res = await client([]).send({ method: "GET", url: server.url });
     expect(res.status).toBe(403);
     expect(res.headers["content-type"]).toBe("application/json");

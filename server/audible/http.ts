@@ -31,7 +31,8 @@ export type HttpDeps = {
 };
 
 const defaultDeps: HttpDeps = {
-  sleep: (ms, signal) => import("node:timers/promises").then(({ setTimeout }) => setTimeout(ms, undefined, { signal })),
+  sleep: (ms, signal) =>
+    import("node:timers/promises").then(({ setTimeout }) => setTimeout(ms, undefined, { signal })),
   random: Math.random,
   now: Date.now,
 };
@@ -56,7 +57,10 @@ function isTimeout(error: unknown): boolean {
   return name === "TimeoutError" || (typeof code === "string" && code.endsWith("TIMEOUT"));
 }
 
-export function createAudibleHttp(config: Partial<HttpConfig> = {}, deps: Partial<HttpDeps> = {}): AudibleHttp {
+export function createAudibleHttp(
+  config: Partial<HttpConfig> = {},
+  deps: Partial<HttpDeps> = {},
+): AudibleHttp {
   const cfg: HttpConfig = { ...defaultHttpConfig, ...config };
   const { sleep, random, now } = { ...defaultDeps, ...deps };
   const agent = new Agent({
@@ -110,7 +114,9 @@ export function createAudibleHttp(config: Partial<HttpConfig> = {}, deps: Partia
       const failed = outcome instanceof TransportError || isRetryableStatus(outcome.status);
       if (!failed) return outcome as HttpResponse;
       const retryAfterMs =
-        outcome instanceof TransportError ? undefined : parseRetryAfterMs(outcome.headers["retry-after"], now());
+        outcome instanceof TransportError
+          ? undefined
+          : parseRetryAfterMs(outcome.headers["retry-after"], now());
       const decision = idempotent
         ? decideRetry({ attempt: tries, retryAfterMs, policy: cfg, random })
         : ({ retry: false, retryAfterMs } as const);
@@ -125,11 +131,19 @@ export function createAudibleHttp(config: Partial<HttpConfig> = {}, deps: Partia
   return { send, close: () => agent.close() };
 }
 
-function toUpstreamError(outcome: HttpResponse | TransportError, retryAfterMs: number | undefined): AudibleError {
+function toUpstreamError(
+  outcome: HttpResponse | TransportError,
+  retryAfterMs: number | undefined,
+): AudibleError {
   const retryAfterSeconds = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
-  if (outcome instanceof TransportError) return new AudibleError("AUDIBLE_UNAVAILABLE", { reason: outcome.reason });
+  if (outcome instanceof TransportError)
+    return new AudibleError("AUDIBLE_UNAVAILABLE", { reason: outcome.reason });
   const code = outcome.status === 429 ? "AUDIBLE_RATE_LIMITED" : "AUDIBLE_UNAVAILABLE";
-  return new AudibleError(code, { status: outcome.status, retryAfterSeconds, reason: `status-${outcome.status}` });
+  return new AudibleError(code, {
+    status: outcome.status,
+    retryAfterSeconds,
+    reason: `status-${outcome.status}`,
+  });
 }
 
 /** Parses a body with a zod schema; HTML outage pages and garbage become AUDIBLE_UNAVAILABLE, never a crash. */
@@ -141,7 +155,8 @@ export function parseJsonBody<S extends z.ZodType>(res: HttpResponse, schema: S)
     throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: "not-json" });
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: "schema" });
+  if (!parsed.success)
+    throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: "schema" });
   return parsed.data;
 }
 

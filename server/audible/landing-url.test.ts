@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultBaseTemplates } from "./hosts";
-import { ConnectUrlError, connectUrlErrorCodes, parseLandingUrl, type ParseLandingUrlOptions } from "./landing-url";
+import {
+  ConnectUrlError,
+  connectUrlErrorCodes,
+  parseLandingUrl,
+  type ParseLandingUrlOptions,
+} from "./landing-url";
 import { buildSignInUrl } from "./signin-url";
 
 const code = "ANdNAVhyhqirUelHGEHA";
@@ -20,16 +25,30 @@ function errorCode(input: unknown, options: ParseLandingUrlOptions = real) {
 describe("parseLandingUrl", () => {
   it("accepts the maplanding page on the amazon and audible hosts", () => {
     expect(parseLandingUrl(landing("www.amazon.co.uk"), real)).toEqual({ ok: true, code, marketplace: "uk" });
-    expect(parseLandingUrl(landing("www.audible.co.uk"), real)).toEqual({ ok: true, code, marketplace: "uk" });
-    expect(parseLandingUrl(landing("www.amazon.com.au"), real)).toMatchObject({ ok: true, marketplace: "au" });
+    expect(parseLandingUrl(landing("www.audible.co.uk"), real)).toEqual({
+      ok: true,
+      code,
+      marketplace: "uk",
+    });
+    expect(parseLandingUrl(landing("www.amazon.com.au"), real)).toMatchObject({
+      ok: true,
+      marketplace: "au",
+    });
     expect(parseLandingUrl(landing("www.amazon.com"), real)).toMatchObject({ ok: true, marketplace: "us" });
   });
 
   it("tolerates whitespace, quotes, brackets and a missing scheme", () => {
-    for (const input of [`  ${landing("www.amazon.de")}\n`, `"${landing("www.amazon.de")}"`, `<${landing("www.amazon.de")}>`, `“${landing("www.amazon.de")}”`]) {
+    for (const input of [
+      `  ${landing("www.amazon.de")}\n`,
+      `"${landing("www.amazon.de")}"`,
+      `<${landing("www.amazon.de")}>`,
+      `“${landing("www.amazon.de")}”`,
+    ]) {
       expect(parseLandingUrl(input, real)).toMatchObject({ ok: true, code, marketplace: "de" });
     }
-    expect(parseLandingUrl(landing("www.amazon.de").replace("https://", ""), real)).toMatchObject({ ok: true });
+    expect(parseLandingUrl(landing("www.amazon.de").replace("https://", ""), real)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("accepts the configured www base with its path prefix", () => {
@@ -52,22 +71,55 @@ describe("parseLandingUrl", () => {
     expect(errorCode(landing("evil.io@www.amazon.com"))).toBe("CONNECT_URL_WRONG_SITE");
     expect(errorCode(landing("www.amazon.com:8443"))).toBe("CONNECT_URL_WRONG_SITE");
     expect(errorCode("https://www.amazon.com/gp/your-account")).toBe("CONNECT_URL_WRONG_SITE");
-    const signIn = buildSignInUrl({ marketplace: "us", deviceSerial: "AB12", codeChallenge: "c", templates: defaultBaseTemplates });
+    const signIn = buildSignInUrl({
+      marketplace: "us",
+      deviceSerial: "AB12",
+      codeChallenge: "c",
+      templates: defaultBaseTemplates,
+    });
     expect(errorCode(signIn)).toBe("CONNECT_URL_IS_SIGNIN");
     expect(errorCode("https://www.amazon.com/ap/mfa?arb=1")).toBe("CONNECT_URL_IS_SIGNIN");
     expect(errorCode("https://www.amazon.com/ap/maplanding?openid.mode=id_res")).toBe("CONNECT_CODE_MISSING");
-    expect(errorCode("https://www.amazon.com/ap/maplanding?openid.oa2.authorization_code=")).toBe("CONNECT_CODE_MISSING");
-    expect(errorCode(landing("www.amazon.com", `&openid.oa2.authorization_code=${code}`))).toBe("CONNECT_URL_INVALID");
-    expect(errorCode(landing("www.amazon.de"), { ...real, expectedMarketplace: "uk" })).toBe("CONNECT_MARKETPLACE_MISMATCH");
+    expect(errorCode("https://www.amazon.com/ap/maplanding?openid.oa2.authorization_code=")).toBe(
+      "CONNECT_CODE_MISSING",
+    );
+    expect(errorCode(landing("www.amazon.com", `&openid.oa2.authorization_code=${code}`))).toBe(
+      "CONNECT_URL_INVALID",
+    );
+    expect(errorCode(landing("www.amazon.de"), { ...real, expectedMarketplace: "uk" })).toBe(
+      "CONNECT_MARKETPLACE_MISMATCH",
+    );
     expect(errorCode(landing("www.amazon.co.uk"), { ...real, expectedMarketplace: "uk" })).toBe("ok");
   });
 
   it("never throws and only returns typed errors (fuzz)", () => {
-    const hosts = fc.constantFrom("www.amazon.com", "www.audible.de", "www.amazon.co.uk.evil", "127.0.0.1:4010", "amazon.com", "x");
+    const hosts = fc.constantFrom(
+      "www.amazon.com",
+      "www.audible.de",
+      "www.amazon.co.uk.evil",
+      "127.0.0.1:4010",
+      "amazon.com",
+      "x",
+    );
     const urlish = fc
-      .tuple(fc.constantFrom("https://", "http://", "", "javascript:", " \"", "ftp://"), hosts, fc.constantFrom("/ap/maplanding", "/ap/signin", "/www.amazon.fr/ap/maplanding", "/", ""), fc.string(), fc.string())
-      .map(([scheme, host, path, key, value]) => `${scheme}${host}${path}?${key}=${value}&openid.oa2.authorization_code=${value}`);
-    const input = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.webUrl({ withQueryParameters: true }), urlish, fc.anything());
+      .tuple(
+        fc.constantFrom("https://", "http://", "", "javascript:", ' "', "ftp://"),
+        hosts,
+        fc.constantFrom("/ap/maplanding", "/ap/signin", "/www.amazon.fr/ap/maplanding", "/", ""),
+        fc.string(),
+        fc.string(),
+      )
+      .map(
+        ([scheme, host, path, key, value]) =>
+          `${scheme}${host}${path}?${key}=${value}&openid.oa2.authorization_code=${value}`,
+      );
+    const input = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.string({ unit: "binary", maxLength: 200 }),
+      fc.webUrl({ withQueryParameters: true }),
+      urlish,
+      fc.anything(),
+    );
     fc.assert(
       fc.property(input, fc.boolean(), (value, useSim) => {
         const result = parseLandingUrl(value, useSim ? sim : real);

@@ -25,8 +25,7 @@ export class ConnectUrlError extends Error {
 }
 
 export type LandingUrlResult =
-  | { ok: true; code: string; marketplace?: AudibleCountryCode }
-  | { ok: false; error: ConnectUrlError };
+  { ok: true; code: string; marketplace?: AudibleCountryCode } | { ok: false; error: ConnectUrlError };
 
 type Origin = { origin: string; prefix: string; marketplace?: AudibleCountryCode };
 
@@ -36,7 +35,8 @@ export function allowedLandingOrigins(templates: BaseTemplates = readBaseTemplat
   const add = (base: string, marketplace?: AudibleCountryCode) => {
     const url = new URL(base);
     const prefix = url.pathname.replace(/\/+$/, "");
-    if (!origins.some((o) => o.origin === url.origin && o.prefix === prefix)) origins.push({ origin: url.origin, prefix, marketplace });
+    if (!origins.some((o) => o.origin === url.origin && o.prefix === prefix))
+      origins.push({ origin: url.origin, prefix, marketplace });
   };
   // A template without {tld} serves every marketplace, so the host then says nothing about which one.
   const perMarketplace = templates.wwwBase.includes("{tld}");
@@ -49,7 +49,10 @@ export function allowedLandingOrigins(templates: BaseTemplates = readBaseTemplat
   return origins;
 }
 
-const fail = (code: ConnectUrlErrorCode): LandingUrlResult => ({ ok: false, error: new ConnectUrlError(code) });
+const fail = (code: ConnectUrlErrorCode): LandingUrlResult => ({
+  ok: false,
+  error: new ConnectUrlError(code),
+});
 
 function unwrap(input: string): string {
   let text = input.trim();
@@ -70,7 +73,9 @@ function toUrl(text: string): URL | undefined {
 }
 
 function marketplaceFromAssocHandle(url: URL): AudibleCountryCode | undefined {
-  const match = /^amzn_audible_(?:ios|android_aui)(?:_lap)?_([a-z]{2})$/.exec(url.searchParams.get("openid.assoc_handle") ?? "");
+  const match = /^amzn_audible_(?:ios|android_aui)(?:_lap)?_([a-z]{2})$/.exec(
+    url.searchParams.get("openid.assoc_handle") ?? "",
+  );
   return AUDIBLE_COUNTRY_CODES.find((cc) => cc === match?.[1]);
 }
 
@@ -101,7 +106,8 @@ export function parseLandingUrl(input: unknown, options: ParseLandingUrlOptions 
   }
 
   const path = url.pathname.slice(origin.prefix.length).replace(/\/+$/, "");
-  if (path !== MAPLANDING_PATH) return fail(path.startsWith("/ap/") ? "CONNECT_URL_IS_SIGNIN" : "CONNECT_URL_WRONG_SITE");
+  if (path !== MAPLANDING_PATH)
+    return fail(path.startsWith("/ap/") ? "CONNECT_URL_IS_SIGNIN" : "CONNECT_URL_WRONG_SITE");
 
   const codes = url.searchParams.getAll(AUTHORIZATION_CODE_PARAM).map((c) => c.trim());
   if (codes.length > 1) return fail("CONNECT_URL_INVALID");

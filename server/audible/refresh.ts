@@ -42,8 +42,10 @@ export async function refreshAccessToken(input: RefreshInput): Promise<Refreshed
     body: refreshRequestBody(input.refreshToken).toString(),
     idempotent: true,
   });
-  if (res.status >= 400 && res.status < 500) throw new AudibleError("AUDIBLE_REAUTH_REQUIRED", { status: res.status });
-  if (res.status !== 200) throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
+  if (res.status >= 400 && res.status < 500)
+    throw new AudibleError("AUDIBLE_REAUTH_REQUIRED", { status: res.status });
+  if (res.status !== 200)
+    throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
   const body = parseJsonBody(res, tokenRefreshResponseSchema);
   const accessToken = body.actor_access_token ?? body.access_token;
   if (!accessToken) throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: "schema" });

@@ -31,7 +31,9 @@ export type DeviceRegistration = {
 };
 
 /** Protocol doc §3, iOS flavour (mkb79 `register`). */
-export function registerRequestBody(input: Pick<RegisterInput, "marketplace" | "authorizationCode" | "codeVerifier" | "deviceSerial">) {
+export function registerRequestBody(
+  input: Pick<RegisterInput, "marketplace" | "authorizationCode" | "codeVerifier" | "deviceSerial">,
+) {
   const { domain } = AUDIBLE_LOCALES[input.marketplace];
   return {
     requested_token_type: ["bearer", "mac_dms", "website_cookies", "store_authentication_cookie"],
@@ -70,8 +72,10 @@ export async function registerDevice(input: RegisterInput): Promise<DeviceRegist
     idempotent: false,
   });
   // Amazon answers an expired, reused or mismatched code (wrong verifier or serial) with a 4xx.
-  if (res.status >= 400 && res.status < 500) throw new AudibleError("CONNECT_CODE_INVALID", { status: res.status });
-  if (res.status !== 200) throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
+  if (res.status >= 400 && res.status < 500)
+    throw new AudibleError("CONNECT_CODE_INVALID", { status: res.status });
+  if (res.status !== 200)
+    throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
   return toRegistration(parseJsonBody(res, registerSuccessSchema), (input.now ?? Date.now)());
 }
 

@@ -41,7 +41,8 @@ export function decideRetry(input: {
 }): RetryDecision {
   const { attempt, retryAfterMs, policy } = input;
   if (attempt >= policy.maxRetries) return { retry: false, retryAfterMs };
-  if (retryAfterMs !== undefined && retryAfterMs > policy.retryAfterCapMs) return { retry: false, retryAfterMs };
+  if (retryAfterMs !== undefined && retryAfterMs > policy.retryAfterCapMs)
+    return { retry: false, retryAfterMs };
   if (retryAfterMs !== undefined) return { retry: true, delayMs: retryAfterMs };
   return { retry: true, delayMs: backoffDelayMs(attempt, policy, input.random) };
 }

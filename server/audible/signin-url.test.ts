@@ -34,7 +34,14 @@ describe("client_id", () => {
 describe("sign-in URL", () => {
   it("carries exactly the iOS app's parameters (protocol doc §2.2)", () => {
     const { verifier, challenge } = createPkcePair();
-    const url = new URL(buildSignInUrl({ marketplace: "uk", deviceSerial: serial, codeChallenge: challenge, templates: defaultBaseTemplates }));
+    const url = new URL(
+      buildSignInUrl({
+        marketplace: "uk",
+        deviceSerial: serial,
+        codeChallenge: challenge,
+        templates: defaultBaseTemplates,
+      }),
+    );
     expect(url.origin + url.pathname).toBe("https://www.amazon.co.uk/ap/signin");
     expect(Object.fromEntries(url.searchParams)).toEqual({
       "openid.oa2.response_type": "code",
@@ -62,9 +69,13 @@ describe("sign-in URL", () => {
 
   it("uses the configured www base (with a path prefix) for sign-in and return_to", () => {
     const templates = { ...defaultBaseTemplates, wwwBase: "http://127.0.0.1:4010/www.amazon.{tld}/" };
-    const url = new URL(buildSignInUrl({ marketplace: "jp", deviceSerial: serial, codeChallenge: "x", templates }));
+    const url = new URL(
+      buildSignInUrl({ marketplace: "jp", deviceSerial: serial, codeChallenge: "x", templates }),
+    );
     expect(url.pathname).toBe("/www.amazon.co.jp/ap/signin");
-    expect(url.searchParams.get("openid.return_to")).toBe("http://127.0.0.1:4010/www.amazon.co.jp/ap/maplanding");
+    expect(url.searchParams.get("openid.return_to")).toBe(
+      "http://127.0.0.1:4010/www.amazon.co.jp/ap/maplanding",
+    );
     expect(url.searchParams.get("marketPlaceId")).toBe("A1QAP3MOU4173J");
     expect(url.searchParams.get("openid.assoc_handle")).toBe("amzn_audible_ios_jp");
   });

@@ -30,7 +30,9 @@ export function loadDevicePrivateKey(devicePrivateKey: string): KeyObject {
 }
 
 /** Protocol doc §5: METHOD \n PATH_WITH_QUERY \n DATE \n BODY \n ADP_TOKEN. */
-export function adpStringToSign(input: Required<Omit<SignInput, "date">> & { date: string; adpToken: string }): string {
+export function adpStringToSign(
+  input: Required<Omit<SignInput, "date">> & { date: string; adpToken: string },
+): string {
   return [input.method.toUpperCase(), input.pathAndQuery, input.date, input.body, input.adpToken].join("\n");
 }
 

@@ -12,7 +12,8 @@ export const defaultDevKeyFile = () => resolve(process.cwd(), ".data", "token-ke
 
 function readKeyFile(path: string): Keyring {
   const parsed = devKeyFileSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-  if (!parsed.success) throw new VaultError("VAULT_KEY_INVALID", `${path} is not a token key file; delete it to start over.`);
+  if (!parsed.success)
+    throw new VaultError("VAULT_KEY_INVALID", `${path} is not a token key file; delete it to start over.`);
   return parseKeyring(parsed.data.TOKEN_ENCRYPTION_KEYS);
 }
 

@@ -1,4 +1,9 @@
-export const vaultErrorCodes = ["VAULT_KEY_MISSING", "VAULT_KEY_INVALID", "VAULT_UNKNOWN_KEY", "VAULT_DECRYPT_FAILED"] as const satisfies readonly string[];
+export const vaultErrorCodes = [
+  "VAULT_KEY_MISSING",
+  "VAULT_KEY_INVALID",
+  "VAULT_UNKNOWN_KEY",
+  "VAULT_DECRYPT_FAILED",
+] as const satisfies readonly string[];
 
 export type VaultErrorCode = (typeof vaultErrorCodes)[number];
 

@@ -23,7 +23,10 @@ function table(count: number) {
     rows,
     updates,
     listBatch: async (afterId: number | null, limit: number) =>
-      [...rows.values()].filter((r) => r.id > (afterId ?? 0)).slice(0, limit).map((r) => ({ ...r, secrets: { ...r.secrets } })),
+      [...rows.values()]
+        .filter((r) => r.id > (afterId ?? 0))
+        .slice(0, limit)
+        .map((r) => ({ ...r, secrets: { ...r.secrets } })),
     updateRow: async (update: RotationUpdate<number>) => {
       const row = rows.get(update.id);
       if (!row) return false;
@@ -39,8 +42,20 @@ function table(count: number) {
 describe("rotateSecrets", () => {
   it("moves every secret to the newest key and is idempotent", async () => {
     const t = table(25);
-    const report = await rotateSecrets({ vault: after, listBatch: t.listBatch, updateRow: t.updateRow, batchSize: 10 });
-    expect(report).toMatchObject({ scanned: 25, rotated: 25, skipped: 0, conflicts: 0, failed: [], cursor: 25 });
+    const report = await rotateSecrets({
+      vault: after,
+      listBatch: t.listBatch,
+      updateRow: t.updateRow,
+      batchSize: 10,
+    });
+    expect(report).toMatchObject({
+      scanned: 25,
+      rotated: 25,
+      skipped: 0,
+      conflicts: 0,
+      failed: [],
+      cursor: 25,
+    });
     for (const row of t.rows.values()) {
       for (const c of columns) {
         const value = row.secrets[c] ?? "";
@@ -50,7 +65,12 @@ describe("rotateSecrets", () => {
       expect(row.secrets.cookies).toBeNull();
     }
     expect(t.updates.every((u) => u.kid === "k2")).toBe(true);
-    const again = await rotateSecrets({ vault: after, listBatch: t.listBatch, updateRow: t.updateRow, batchSize: 10 });
+    const again = await rotateSecrets({
+      vault: after,
+      listBatch: t.listBatch,
+      updateRow: t.updateRow,
+      batchSize: 10,
+    });
     expect(again).toMatchObject({ scanned: 25, rotated: 0, skipped: 25 });
     expect(t.updates).toHaveLength(25);
   });
@@ -65,12 +85,26 @@ describe("rotateSecrets", () => {
     };
     let lastCursor: number | null = null;
     await expect(
-      rotateSecrets({ vault: after, listBatch: t.listBatch, updateRow: crashing, batchSize: 10, onBatch: (p) => void (lastCursor = p.cursor) }),
+      rotateSecrets({
+        vault: after,
+        listBatch: t.listBatch,
+        updateRow: crashing,
+        batchSize: 10,
+        onBatch: (p) => void (lastCursor = p.cursor),
+      }),
     ).rejects.toThrow("connection lost");
     expect(lastCursor).toBe(10);
-    const resumed = await rotateSecrets({ vault: after, listBatch: t.listBatch, updateRow: t.updateRow, batchSize: 10, startAfter: lastCursor });
+    const resumed = await rotateSecrets({
+      vault: after,
+      listBatch: t.listBatch,
+      updateRow: t.updateRow,
+      batchSize: 10,
+      startAfter: lastCursor,
+    });
     expect(resumed).toMatchObject({ scanned: 20, rotated: 18, skipped: 2, cursor: 30 });
-    expect([...t.rows.values()].every((r) => columns.every((c) => !after.needsRotation(r.secrets[c] ?? "")))).toBe(true);
+    expect(
+      [...t.rows.values()].every((r) => columns.every((c) => !after.needsRotation(r.secrets[c] ?? ""))),
+    ).toBe(true);
   });
 
   it("reports undecryptable secrets by id and column without stopping, and counts lost races", async () => {

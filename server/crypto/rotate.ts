@@ -47,10 +47,19 @@ export type RotationReport<Id extends RowId = RowId> = {
  * Re-encrypts every secret under the newest key. Idempotent: rows already on the newest key are
  * skipped. Resumable: progress is a plain id cursor, so a crashed run continues from `startAfter`.
  */
-export async function rotateSecrets<Id extends RowId>(options: RotateOptions<Id>): Promise<RotationReport<Id>> {
+export async function rotateSecrets<Id extends RowId>(
+  options: RotateOptions<Id>,
+): Promise<RotationReport<Id>> {
   const { vault } = options;
   const batchSize = options.batchSize ?? 200;
-  const report: RotationReport<Id> = { scanned: 0, rotated: 0, skipped: 0, conflicts: 0, failed: [], cursor: options.startAfter ?? null };
+  const report: RotationReport<Id> = {
+    scanned: 0,
+    rotated: 0,
+    skipped: 0,
+    conflicts: 0,
+    failed: [],
+    cursor: options.startAfter ?? null,
+  };
 
   for (;;) {
     const rows = await options.listBatch(report.cursor, batchSize);
@@ -83,6 +92,12 @@ async function rotateRow<Id extends RowId>(
     }
   }
   if (Object.keys(secrets).length === 0) return "skipped";
-  const applied = await updateRow({ id: row.id, userId: row.userId, secrets, previous, kid: vault.currentKid });
+  const applied = await updateRow({
+    id: row.id,
+    userId: row.userId,
+    secrets,
+    previous,
+    kid: vault.currentKid,
+  });
   return applied === false ? "conflicts" : "rotated";
 }

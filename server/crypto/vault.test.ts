@@ -54,14 +54,44 @@ describe("token vault", () => {
   it("refuses tampered iv, tag, body, version and kid", () => {
     const ciphertext = vault.encrypt("user-1", "refresh_token", "Atnr|secret");
     for (const index of [2, 3, 4]) {
-      expect(codeOf(() => vault.decrypt("user-1", "refresh_token", withPart(ciphertext, index, flipFirstChar)))).toBe("VAULT_DECRYPT_FAILED");
+      expect(
+        codeOf(() => vault.decrypt("user-1", "refresh_token", withPart(ciphertext, index, flipFirstChar))),
+      ).toBe("VAULT_DECRYPT_FAILED");
     }
-    expect(codeOf(() => vault.decrypt("user-1", "refresh_token", withPart(ciphertext, 0, () => "v2")))).toBe("VAULT_DECRYPT_FAILED");
-    expect(codeOf(() => vault.decrypt("user-1", "refresh_token", withPart(ciphertext, 1, () => "k9")))).toBe("VAULT_UNKNOWN_KEY");
+    expect(
+      codeOf(() =>
+        vault.decrypt(
+          "user-1",
+          "refresh_token",
+          withPart(ciphertext, 0, () => "v2"),
+        ),
+      ),
+    ).toBe("VAULT_DECRYPT_FAILED");
+    expect(
+      codeOf(() =>
+        vault.decrypt(
+          "user-1",
+          "refresh_token",
+          withPart(ciphertext, 1, () => "k9"),
+        ),
+      ),
+    ).toBe("VAULT_UNKNOWN_KEY");
     const twoKeys = createVault(parseKeyring(`${entry("k2")},${entry("k1")}`));
-    expect(codeOf(() => twoKeys.decrypt("user-1", "refresh_token", withPart(ciphertext, 1, () => "k2")))).toBe("VAULT_DECRYPT_FAILED");
-    expect(codeOf(() => vault.decrypt("user-1", "refresh_token", `${ciphertext}.x`))).toBe("VAULT_DECRYPT_FAILED");
-    expect(codeOf(() => vault.decrypt("user-1", "refresh_token", "not a ciphertext"))).toBe("VAULT_DECRYPT_FAILED");
+    expect(
+      codeOf(() =>
+        twoKeys.decrypt(
+          "user-1",
+          "refresh_token",
+          withPart(ciphertext, 1, () => "k2"),
+        ),
+      ),
+    ).toBe("VAULT_DECRYPT_FAILED");
+    expect(codeOf(() => vault.decrypt("user-1", "refresh_token", `${ciphertext}.x`))).toBe(
+      "VAULT_DECRYPT_FAILED",
+    );
+    expect(codeOf(() => vault.decrypt("user-1", "refresh_token", "not a ciphertext"))).toBe(
+      "VAULT_DECRYPT_FAILED",
+    );
   });
 
   it("refuses any single-character change (fuzz)", () => {
@@ -79,7 +109,15 @@ describe("token vault", () => {
     const ciphertext = vault.encrypt("user-1", "refresh_token", "Atnr|secret");
     const tag = Buffer.from(ciphertext.split(".")[3] ?? "", "base64url");
     for (const bytes of [tag.subarray(0, 4), tag.subarray(0, 12), Buffer.concat([tag, Buffer.from([0])])]) {
-      expect(codeOf(() => vault.decrypt("user-1", "refresh_token", withPart(ciphertext, 3, () => bytes.toString("base64url"))))).toBe("VAULT_DECRYPT_FAILED");
+      expect(
+        codeOf(() =>
+          vault.decrypt(
+            "user-1",
+            "refresh_token",
+            withPart(ciphertext, 3, () => bytes.toString("base64url")),
+          ),
+        ),
+      ).toBe("VAULT_DECRYPT_FAILED");
     }
   });
 
@@ -107,7 +145,9 @@ describe("keyring", () => {
     expect(codeOf(() => parseKeyring(`k1:${randomBytes(16).toString("base64")}`))).toBe("VAULT_KEY_INVALID");
     expect(codeOf(() => parseKeyring(`k1:${Buffer.alloc(32).toString("base64")}`))).toBe("VAULT_KEY_INVALID");
     expect(codeOf(() => parseKeyring(randomBytes(32).toString("base64")))).toBe("VAULT_KEY_INVALID");
-    expect(codeOf(() => parseKeyring(`bad.kid:${randomBytes(32).toString("base64")}`))).toBe("VAULT_KEY_INVALID");
+    expect(codeOf(() => parseKeyring(`bad.kid:${randomBytes(32).toString("base64")}`))).toBe(
+      "VAULT_KEY_INVALID",
+    );
     expect(codeOf(() => parseKeyring(`${entry("k1")},${entry("k1")}`))).toBe("VAULT_KEY_INVALID");
     const secret = randomBytes(32).toString("base64");
     try {
@@ -115,13 +155,19 @@ describe("keyring", () => {
     } catch (error) {
       expect(String(error)).not.toContain(secret.slice(0, 40));
     }
-    expect(parseKeyring(` k2:${randomBytes(32).toString("base64url")} , ${entry("k1")}`).map((k) => k.kid)).toEqual(["k2", "k1"]);
+    expect(
+      parseKeyring(` k2:${randomBytes(32).toString("base64url")} , ${entry("k1")}`).map((k) => k.kid),
+    ).toEqual(["k2", "k1"]);
   });
 
   it("refuses to start in production without keys", () => {
     expect(codeOf(() => loadKeyringFromEnv({ NODE_ENV: "production" }))).toBe("VAULT_KEY_MISSING");
-    expect(codeOf(() => loadKeyringFromEnv({ NODE_ENV: "production", TOKEN_ENCRYPTION_KEYS: "k1:short" }))).toBe("VAULT_KEY_INVALID");
-    expect(loadKeyringFromEnv({ NODE_ENV: "production", TOKEN_ENCRYPTION_KEYS: entry("p1") })[0].kid).toBe("p1");
+    expect(
+      codeOf(() => loadKeyringFromEnv({ NODE_ENV: "production", TOKEN_ENCRYPTION_KEYS: "k1:short" })),
+    ).toBe("VAULT_KEY_INVALID");
+    expect(loadKeyringFromEnv({ NODE_ENV: "production", TOKEN_ENCRYPTION_KEYS: entry("p1") })[0].kid).toBe(
+      "p1",
+    );
   });
 
   it("generates a development key once into a 0600 file and reuses it", () => {

@@ -20,7 +20,9 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
 
 /** Domain-separated per-user key: a leaked subkey exposes one user, and HKDF is cheap unlike PBKDF2. */
 function userKey(master: VaultKey, userId: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", master.key, "media-feed/token-vault", `${VERSION}|user:${userId}`, 32));
+  return Buffer.from(
+    hkdfSync("sha256", master.key, "media-feed/token-vault", `${VERSION}|user:${userId}`, 32),
+  );
 }
 
 /** AAD binds a ciphertext to its owner and column, so swapping rows or columns fails authentication. */
@@ -66,10 +68,13 @@ export function createVault(keyring: Keyring): Vault {
       const parsed = parseCiphertext(ciphertext);
       if (!parsed) throw decryptFailed();
       const key = byKid.get(parsed.kid);
-      if (!key) throw new VaultError("VAULT_UNKNOWN_KEY", `No key with id "${parsed.kid}" in TOKEN_ENCRYPTION_KEYS.`);
+      if (!key)
+        throw new VaultError("VAULT_UNKNOWN_KEY", `No key with id "${parsed.kid}" in TOKEN_ENCRYPTION_KEYS.`);
       try {
         // authTagLength makes Node refuse truncated tags (DEP0182), which it would otherwise accept.
-        const decipher = createDecipheriv("aes-256-gcm", userKey(key, userId), parsed.iv, { authTagLength: TAG_BYTES });
+        const decipher = createDecipheriv("aes-256-gcm", userKey(key, userId), parsed.iv, {
+          authTagLength: TAG_BYTES,
+        });
         decipher.setAAD(aad(parsed.kid, userId, column));
         decipher.setAuthTag(parsed.tag);
         return Buffer.concat([decipher.update(parsed.body), decipher.final()]).toString("utf8");

@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RecordedRequest = { method: string; url: string; headers: IncomingMessage["headers"]; body: string };
+export type RecordedRequest = {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+};
 export type CannedResponse = { status: number; body: string; headers?: Record<string, string> };
 
 /**
@@ -14,7 +19,12 @@ export async function startUpstream(handler: (req: RecordedRequest) => CannedRes
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const recorded = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(recorded);
       const answer = handler(recorded);
       res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
