@@ -12,6 +12,10 @@ export const defaultBaseTemplates = {
   audibleApiBase: AUDIBLE_BASE_URL_DEFAULTS.AUDIBLE_API_BASE,
 } as const satisfies Record<string, string>;
 
+/** Amazon's dead-end page the sign-in returns to; the authorization code rides on its query. */
+export const MAPLANDING_PATH = "/ap/maplanding";
+export const SIGNIN_PATH = "/ap/signin";
+
 export type BaseTemplates = { [K in keyof typeof defaultBaseTemplates]: string };
 export type MarketplaceBases = BaseTemplates;
 

@@ -1,6 +1,5 @@
-import { readBaseTemplates, type BaseTemplates } from "./hosts";
+import { MAPLANDING_PATH, readBaseTemplates, type BaseTemplates } from "./hosts";
 import { AUDIBLE_COUNTRY_CODES, AUDIBLE_LOCALES, withTld, type AudibleCountryCode } from "./locales";
-import { MAPLANDING_PATH } from "./signin-url";
 
 export const LANDING_URL_MAX_LENGTH = 8 * 1024;
 export const AUTHORIZATION_CODE_PARAM = "openid.oa2.authorization_code";

@@ -1,9 +1,6 @@
 import { deriveClientId } from "./device";
-import { basesFor, readBaseTemplates, type BaseTemplates } from "./hosts";
+import { basesFor, MAPLANDING_PATH, readBaseTemplates, SIGNIN_PATH, type BaseTemplates } from "./hosts";
 import { AUDIBLE_LOCALES, type AudibleCountryCode } from "./locales";
-
-export const MAPLANDING_PATH = "/ap/maplanding";
-export const SIGNIN_PATH = "/ap/signin";
 
 const OPENID_SELECT = "http://specs.openid.net/auth/2.0/identifier_select";
 

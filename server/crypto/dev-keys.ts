@@ -8,7 +8,8 @@ import { formatKeyEntry, parseKeyring, type Keyring } from "./keyring";
 
 const devKeyFileSchema = z.object({ TOKEN_ENCRYPTION_KEYS: z.string().min(1) });
 
-export const defaultDevKeyFile = () => resolve(process.cwd(), ".data", "token-keys.json");
+export const defaultDevKeyFile = () =>
+  resolve(/*turbopackIgnore: true*/ process.cwd(), ".data", "token-keys.json");
 
 function readKeyFile(path: string): Keyring {
   const parsed = devKeyFileSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
