@@ -1,11 +1,9 @@
-import { createHash, generateKeyPair, randomBytes } from "node:crypto";
-import { promisify } from "node:util";
+import { createHash, randomBytes } from "node:crypto";
 import type { AudibleLocale } from "@/server/audible/locales";
 import type { Handler } from "./context";
 import { isRecord, json, parseJson, type SimResponse } from "./http-util";
+import { takeDeviceKey } from "./key-pool";
 import { CODE_TTL_MS, ACCESS_TOKEN_TTL_S, randomToken, type Account, type Device, type SimState } from "./state";
-
-const generateKeyPairAsync = promisify(generateKeyPair);
 
 export function registerError(status: number, code: string, message: string): SimResponse {
   return json(status, { request_id: randomToken(12), response: { error: { code, message, index: "0" } } });
@@ -80,7 +78,7 @@ export const register: Handler = async (ctx) => {
   code.used = true;
 
   // A fresh key per device, so a leaked key of one registration never verifies another's signatures.
-  const { privateKey, publicKey } = await generateKeyPairAsync("rsa", { modulusLength: 2048 });
+  const { privateKey, publicKey } = await takeDeviceKey();
   const device: Device = {
     id: randomToken(9),
     email: account.email,

@@ -6,6 +6,7 @@ import { handleControl } from "./control-routes";
 import { SimControl } from "./control";
 import { DEFAULT_ACCOUNTS } from "./default-accounts";
 import { ENVELOPE_FAULTS, HTML_503, WHOOPS_BODY, takeFault } from "./faults";
+import { warmKeyPool } from "./key-pool";
 import { html, json, readBody, parseJson, type SimResponse } from "./http-util";
 import { ROUTES } from "./routes";
 import { LOOKING_FOR_SOMETHING } from "./signin-pages";
@@ -101,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     for (const spec of specs) state.addAccount(structuredClone(spec) as AccountSpec);
   };
   seed();
+  warmKeyPool();
   let baseUrl = "";
   const server = createServer((req, res) => {
     dispatch(state, baseUrl, req, res, seed).catch((error: unknown) => {
