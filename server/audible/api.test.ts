@@ -14,10 +14,14 @@ const adpToken = "{enc:ZW5j}{key:a2V5}{iv:aXY=}{name:QURQVG9rZW5FbmNyeXB0aW9uS2V
 const adp = { adpToken, devicePrivateKey: pair.privateKey };
 const date = new Date("2026-02-03T04:05:06.789Z");
 
+/** `base64sig:date`; base64 has no colon, the ISO date does. */
+function splitSignature(header: string): { signature: string; signedDate: string } {
+  const colon = header.indexOf(":");
+  return { signature: header.slice(0, colon), signedDate: header.slice(colon + 1) };
+}
+
 function verifies(req: RecordedRequest, prefix: string): boolean {
-  const header = String(req.headers["x-adp-signature"]);
-  const split = header.indexOf(":");
-  const [signature, signedDate] = [header.slice(0, split), header.slice(split + 1)];
+  const { signature, signedDate } = splitSignature(String(req.headers["x-adp-signature"]));
   const data = adpStringToSign({
     method: req.method,
     pathAndQuery: req.url.slice(prefix.length),
@@ -36,10 +40,7 @@ describe("ADP signing", () => {
     );
     expect(headers["x-adp-token"]).toBe(adpToken);
     expect(headers["x-adp-alg"]).toBe(ADP_ALGORITHM);
-    const [signature, signedDate] = [
-      headers["x-adp-signature"].split(":")[0] ?? "",
-      headers["x-adp-signature"].slice(headers["x-adp-signature"].indexOf(":") + 1),
-    ];
+    const { signature, signedDate } = splitSignature(headers["x-adp-signature"]);
     expect(signedDate).toBe("2026-02-03T04:05:06.789Z");
     const exact = `POST\n/1.0/wishlist?x=1\n2026-02-03T04:05:06.789Z\n{"asin":"B0"}\n${adpToken}`;
     expect(createVerify("RSA-SHA256").update(exact).verify(pair.publicKey, signature, "base64")).toBe(true);
@@ -57,7 +58,7 @@ describe("ADP signing", () => {
       { method: "GET", pathAndQuery: "/1.0/library", date },
       { adpToken, devicePrivateKey: bare },
     );
-    const signature = headers["x-adp-signature"].split(":")[0] ?? "";
+    const { signature } = splitSignature(headers["x-adp-signature"]);
     const data = `GET\n/1.0/library\n${date.toISOString()}\n\n${adpToken}`;
     expect(createVerify("RSA-SHA256").update(data).verify(der.publicKey, signature, "base64")).toBe(true);
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as delay } from "node:timers/promises";
 import { Agent, request } from "undici";
 import type { z } from "zod";
 import { AudibleError } from "./errors";
@@ -31,8 +32,7 @@ export type HttpDeps = {
 };
 
 const defaultDeps: HttpDeps = {
-  sleep: (ms, signal) =>
-    import("node:timers/promises").then(({ setTimeout }) => setTimeout(ms, undefined, { signal })),
+  sleep: (ms, signal) => delay(ms, undefined, { signal }),
   random: Math.random,
   now: Date.now,
 };
