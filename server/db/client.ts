@@ -1,0 +1,50 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { acquirePgliteLock } from "./pglite-lock";
+import * as schema from "./schema";
+
+/** One type for both drivers, so queries never care which database is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = "postgres" | "pglite";
+export type DbHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
+
+const migrationsFolder = path.join(process.cwd(), "drizzle");
+
+export async function openPostgres(url: string): Promise<DbHandle> {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema });
+  await migratePostgres(db, { migrationsFolder });
+  return { db: db as unknown as Db, kind: "postgres", close: () => client.end() };
+}
+
+export async function openPglite(dir: string): Promise<DbHandle> {
+  const inMemory = dir === "memory://";
+  const resolved = inMemory ? undefined : path.resolve(/*turbopackIgnore: true*/ dir);
+  let release = () => {};
+  if (resolved) {
+    mkdirSync(resolved, { recursive: true });
+    release = acquirePgliteLock(resolved);
+  }
+  const client = new PGlite(resolved);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder });
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export function openDb(opts: { url?: string; pgliteDir: string }): Promise<DbHandle> {
+  return opts.url ? openPostgres(opts.url) : openPglite(opts.pgliteDir);
+}
