@@ -1,0 +1,7 @@
+// Runs once when the server starts: configuration errors stop it here, not on the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  await import("./lib/env");
+  const { getDbHandle } = await import("./server/db");
+  await getDbHandle();
+}
