@@ -1,0 +1,66 @@
+import { Headphones } from "lucide-react";
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/layout/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatDate, planLabels } from "@/lib/format";
+import { api } from "@/lib/trpc/server";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const me = await api.account.me();
+  return (
+    <>
+      <PageHeader title="Settings" description="Your account and connected services." />
+      <div className="space-y-10">
+        <section aria-labelledby="account-heading" className="space-y-4">
+          <h2
+            id="account-heading"
+            className="text-sm font-semibold uppercase tracking-wide text-muted-foreground"
+          >
+            Account
+          </h2>
+          <Card>
+            <CardContent className="pt-6">
+              <dl className="grid gap-4 text-sm sm:grid-cols-3">
+                <Detail label="Email" value={me.email} />
+                <Detail label="Plan" value={planLabels[me.plan]} />
+                <Detail label="Member since" value={formatDate(me.createdAt)} />
+              </dl>
+            </CardContent>
+          </Card>
+        </section>
+        <section aria-labelledby="integrations-heading" className="space-y-4">
+          <h2
+            id="integrations-heading"
+            className="text-sm font-semibold uppercase tracking-wide text-muted-foreground"
+          >
+            Integrations
+          </h2>
+          <Card>
+            <CardHeader className="flex-row items-start gap-4">
+              <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-accent text-primary">
+                <Headphones className="size-5" aria-hidden />
+              </span>
+              <div className="space-y-1.5">
+                <CardTitle>Audible</CardTitle>
+                <CardDescription>
+                  Import your audiobook library and listening progress from Audible.
+                </CardDescription>
+              </div>
+            </CardHeader>
+          </Card>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Detail({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="space-y-1">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="truncate font-medium">{value}</dd>
+    </div>
+  );
+}
