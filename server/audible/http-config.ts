@@ -18,7 +18,8 @@ export const defaultHttpConfig = {
   connectTimeoutMs: 10_000,
   totalTimeoutMs: 30_000,
   connections: 5,
-  keepAliveTimeoutMs: 30_000,
+  // Below the idle timeout of most upstream load balancers, so we rarely reuse a socket they just closed.
+  keepAliveTimeoutMs: 10_000,
   maxRetries: 3,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
