@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerErrorSchema, registerSuccessSchema, tokenRefreshResponseSchema, userProfileSchema } from "@/server/audible/schemas";
+import {
+  registerErrorSchema,
+  registerSuccessSchema,
+  tokenRefreshResponseSchema,
+  userProfileSchema,
+} from "@/server/audible/schemas";
 import { startSimulator, type Simulator } from "./server";
-import { connect, makeDevice, postRegister, registerBody, signIn, signInUrl, type Credentials, type TestDevice } from "./test-flow";
+import {
+  connect,
+  makeDevice,
+  postRegister,
+  registerBody,
+  signIn,
+  signInUrl,
+  type Credentials,
+  type TestDevice,
+} from "./test-flow";
 import { adpHeaders } from "./test-signer";
 
 let sim: Simulator;
@@ -17,16 +31,28 @@ async function codeFor(device: TestDevice): Promise<string> {
   return new URL(location ?? "").searchParams.get("openid.oa2.authorization_code") ?? "";
 }
 
-const library = (headers: Record<string, string>, path = "/1.0/library?num_results=1") => fetch(`${sim.baseUrl}/api.audible.com${path}`, { headers });
-const signed = (creds: Credentials, path = "/1.0/library?num_results=1") => library(adpHeaders(creds, { method: "GET", pathAndQuery: path }), path);
+const library = (headers: Record<string, string>, path = "/1.0/library?num_results=1") =>
+  fetch(`${sim.baseUrl}/api.audible.com${path}`, { headers });
+const signed = (creds: Credentials, path = "/1.0/library?num_results=1") =>
+  library(adpHeaders(creds, { method: "GET", pathAndQuery: path }), path);
 const refresh = (refreshToken: string) =>
   fetch(`${sim.baseUrl}/api.amazon.com/auth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ app_name: "Audible", app_version: "3.56.2", source_token: refreshToken, requested_token_type: "access_token", source_token_type: "refresh_token" }),
+    body: new URLSearchParams({
+      app_name: "Audible",
+      app_version: "3.56.2",
+      source_token: refreshToken,
+      requested_token_type: "access_token",
+      source_token_type: "refresh_token",
+    }),
   });
 const deregister = (accessToken: string, all: boolean) =>
-  fetch(`${sim.baseUrl}/api.amazon.com/auth/deregister`, { method: "POST", headers: { "content-type": "application/json", "x-amz-access-token": accessToken }, body: JSON.stringify({ deregister_all_existing_accounts: all }) });
+  fetch(`${sim.baseUrl}/api.amazon.com/auth/deregister`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-amz-access-token": accessToken },
+    body: JSON.stringify({ deregister_all_existing_accounts: all }),
+  });
 
 describe("device registration", () => {
   it("answers the nested success shape with a fresh key per device", async () => {
@@ -34,17 +60,26 @@ describe("device registration", () => {
     const b = await connect(sim.baseUrl, demo);
     const success = a.raw.response.success;
     expect(success.tokens.bearer.expires_in).toBe(3600);
-    expect(success.tokens.mac_dms.device_private_key).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]+-----END RSA PRIVATE KEY-----\n$/);
+    expect(success.tokens.mac_dms.device_private_key).toMatch(
+      /^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]+-----END RSA PRIVATE KEY-----\n$/,
+    );
     expect(success.tokens.mac_dms.adp_token.match(/\{/g)).toHaveLength(5);
-    expect(success.extensions.device_info.device_name).toMatch(/^Robert's (\d+(st|nd|rd|th) )?Audible for iPhone$/);
+    expect(success.extensions.device_info.device_name).toMatch(
+      /^Robert's (\d+(st|nd|rd|th) )?Audible for iPhone$/,
+    );
     expect(success.tokens.website_cookies?.some((c) => c.Value.startsWith('"'))).toBe(true);
     expect(a.privateKeyPem).not.toBe(b.privateKeyPem);
-    expect(b.raw.response.success.extensions.device_info.device_name).not.toBe(success.extensions.device_info.device_name);
+    expect(b.raw.response.success.extensions.device_info.device_name).not.toBe(
+      success.extensions.device_info.device_name,
+    );
   });
 
   it("refuses a wrong verifier", async () => {
     const device = makeDevice();
-    const response = await postRegister(sim.baseUrl, registerBody(device, await codeFor(device), "com", makeDevice().verifier));
+    const response = await postRegister(
+      sim.baseUrl,
+      registerBody(device, await codeFor(device), "com", makeDevice().verifier),
+    );
     expect(response.status).toBe(400);
     expect(registerErrorSchema.parse(await response.json()).response.error.message).toMatch(/code_verifier/);
   });
@@ -72,7 +107,9 @@ describe("device registration", () => {
     const code = await codeFor(device);
     const other = { ...makeDevice(), verifier: device.verifier };
     const response = await postRegister(sim.baseUrl, registerBody(other, code));
-    expect(registerErrorSchema.parse(await response.json()).response.error.message).toMatch(/different client/);
+    expect(registerErrorSchema.parse(await response.json()).response.error.message).toMatch(
+      /different client/,
+    );
   });
 
   it("records the register body for read-back", async () => {
@@ -91,7 +128,9 @@ describe("authentication on /1.0", () => {
   it("accepts a valid signature, x-amz-access-token and Bearer", async () => {
     expect((await signed(creds)).status).toBe(200);
     expect((await library({ "x-amz-access-token": creds.accessToken })).status).toBe(200);
-    expect((await library({ authorization: `Bearer ${creds.accessToken}`, "client-id": "0" })).status).toBe(200);
+    expect((await library({ authorization: `Bearer ${creds.accessToken}`, "client-id": "0" })).status).toBe(
+      200,
+    );
   });
 
   it("refuses no credentials and a tampered signature", async () => {
@@ -106,7 +145,10 @@ describe("authentication on /1.0", () => {
   });
 
   it("verifies over the path without the simulator's role prefix", async () => {
-    const headers = adpHeaders(creds, { method: "GET", pathAndQuery: "/api.audible.com/1.0/library?num_results=1" });
+    const headers = adpHeaders(creds, {
+      method: "GET",
+      pathAndQuery: "/api.audible.com/1.0/library?num_results=1",
+    });
     expect((await library(headers)).status).toBe(403);
   });
 
@@ -120,14 +162,20 @@ describe("authentication on /1.0", () => {
   });
 
   it("refresh refuses JSON bodies and unknown tokens", async () => {
-    const json = await fetch(`${sim.baseUrl}/api.amazon.com/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ source_token: creds.refreshToken }) });
+    const json = await fetch(`${sim.baseUrl}/api.amazon.com/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ source_token: creds.refreshToken }),
+    });
     expect(json.status).toBe(400);
     const unknown = await refresh("Atnr|nope");
     expect(await unknown.json()).toMatchObject({ error: "invalid_grant" });
   });
 
   it("serves the user profile", async () => {
-    const response = await fetch(`${sim.baseUrl}/api.amazon.com/user/profile`, { headers: { "x-amz-access-token": (await refreshed(creds)) } });
+    const response = await fetch(`${sim.baseUrl}/api.amazon.com/user/profile`, {
+      headers: { "x-amz-access-token": await refreshed(creds) },
+    });
     expect(userProfileSchema.parse(await response.json()).email).toBe("demo@example.com");
   });
 });
@@ -150,8 +198,16 @@ describe("deregistration", () => {
   });
 
   it("deregister_all_existing_accounts removes every device on the account", async () => {
-    const a = await connect(sim.baseUrl, { email: "otp@example.com", password: "otp-password", otp: "123456" });
-    const b = await connect(sim.baseUrl, { email: "otp@example.com", password: "otp-password", otp: "123456" });
+    const a = await connect(sim.baseUrl, {
+      email: "otp@example.com",
+      password: "otp-password",
+      otp: "123456",
+    });
+    const b = await connect(sim.baseUrl, {
+      email: "otp@example.com",
+      password: "otp-password",
+      otp: "123456",
+    });
     expect((await deregister(a.accessToken, true)).status).toBe(200);
     expect((await signed(b)).status).toBe(403);
     expect((await refresh(b.refreshToken)).status).toBe(400);

@@ -6,16 +6,35 @@ import type { SimState } from "./state";
 /** Real captured products (MIT, see fixtures/LICENSE.a2a), served as is for their ASINs. */
 export const FIXTURE_PRODUCTS: ReadonlyMap<string, Record<string, unknown>> = new Map(
   ["1774248182_catalog_full.json", "B0CTXKB2R6_catalog_full.json"].map((file) => {
-    const parsed = JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), "utf8")) as { product: Record<string, unknown> };
+    const parsed = JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), "utf8")) as {
+      product: Record<string, unknown>;
+    };
     return [String(parsed.product.asin), parsed.product];
   }),
 );
 
 /** Keys that only exist for an owner's copy; catalog products never carry them. */
 export const LIBRARY_ONLY_FIELDS = new Set([
-  "purchase_date", "status", "library_status", "percent_complete", "is_finished", "origin_asin", "origin_id",
-  "origin_marketplace", "origin_type", "is_ayce", "editorial_reviews", "is_downloaded", "is_returnable",
-  "is_removable", "is_visible", "is_playable", "is_archived", "pdf_url", "provided_review", "badge_types",
+  "purchase_date",
+  "status",
+  "library_status",
+  "percent_complete",
+  "is_finished",
+  "origin_asin",
+  "origin_id",
+  "origin_marketplace",
+  "origin_type",
+  "is_ayce",
+  "editorial_reviews",
+  "is_downloaded",
+  "is_returnable",
+  "is_removable",
+  "is_visible",
+  "is_playable",
+  "is_archived",
+  "pdf_url",
+  "provided_review",
+  "badge_types",
 ]);
 
 export type CatalogHit = { title: Title; entry?: Entry };
@@ -44,8 +63,14 @@ export function findCatalogTitle(state: SimState, asin: string): CatalogHit | un
 }
 
 export function matchesSearch(title: Title, query: URLSearchParams): boolean {
-  const has = (haystack: string, needle: string | null) => !needle || haystack.toLowerCase().includes(needle.toLowerCase());
+  const has = (haystack: string, needle: string | null) =>
+    !needle || haystack.toLowerCase().includes(needle.toLowerCase());
   const people = [...title.authors, ...title.narrators].map((p) => p.name).join(" ");
   const keywords = `${title.title} ${title.subtitle ?? ""} ${people} ${title.series.map((s) => s.title).join(" ")}`;
-  return has(keywords, query.get("keywords")) && has(title.title, query.get("title")) && has(title.authors.map((a) => a.name).join(" "), query.get("author")) && has(title.narrators.map((n) => n.name).join(" "), query.get("narrator"));
+  return (
+    has(keywords, query.get("keywords")) &&
+    has(title.title, query.get("title")) &&
+    has(title.authors.map((a) => a.name).join(" "), query.get("author")) &&
+    has(title.narrators.map((n) => n.name).join(" "), query.get("narrator"))
+  );
 }

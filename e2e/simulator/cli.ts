@@ -19,12 +19,20 @@ const lines = [
   "Environment for the app:",
   ...Object.entries(sim.env).map(([key, value]) => `  ${key}=${value}`),
   "",
-  sim.state.config.redirectTo ? `Redirect mode: sign-in success goes to ${sim.state.config.redirectTo}?code=…&state=…` : "Paste-back mode: sign-in success lands on /ap/maplanding (404 \"Looking for Something?\")",
+  sim.state.config.redirectTo
+    ? `Redirect mode: sign-in success goes to ${sim.state.config.redirectTo}?code=…&state=…`
+    : 'Paste-back mode: sign-in success lands on /ap/maplanding (404 "Looking for Something?")',
   "",
   "Test accounts:",
   ...DEFAULT_ACCOUNTS.map((a) => {
     const c: { otp?: string; captcha?: string; approval?: boolean } = "challenges" in a ? a.challenges : {};
-    const extra = [c.otp && `OTP ${c.otp}`, c.captcha && `CAPTCHA ${c.captcha}`, c.approval && "approval wait (click \"Simulate approving\")"].filter(Boolean).join(", ");
+    const extra = [
+      c.otp && `OTP ${c.otp}`,
+      c.captcha && `CAPTCHA ${c.captcha}`,
+      c.approval && 'approval wait (click "Simulate approving")',
+    ]
+      .filter(Boolean)
+      .join(", ");
     return `  ${a.email.padEnd(22)} ${a.password.padEnd(18)} ${String(a.library.size).padStart(6)} titles${extra ? `  ${extra}` : ""}`;
   }),
   "",

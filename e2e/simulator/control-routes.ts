@@ -3,7 +3,14 @@ import { FAULT_KINDS, makeFault, type FaultSpec } from "./faults";
 import { LibraryStore } from "./library-store";
 import type { Account, AccountSpec, SimState } from "./state";
 
-export type ControlRequest = { state: SimState; method: string; path: string; query: URLSearchParams; rawBody: string; reset: () => void };
+export type ControlRequest = {
+  state: SimState;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  rawBody: string;
+  reset: () => void;
+};
 
 export function accountSummary(account: Account) {
   const entries = account.library.entries;
@@ -13,7 +20,12 @@ export function accountSummary(account: Account) {
     name: account.name,
     userId: account.userId,
     challenges: account.challenges,
-    library: { seed: account.library.seed, total: entries.length, active: entries.filter((e) => e.status === "Active").length, stateToken: String(account.library.version) },
+    library: {
+      seed: account.library.seed,
+      total: entries.length,
+      active: entries.filter((e) => e.status === "Active").length,
+      stateToken: String(account.library.version),
+    },
   };
 }
 
@@ -31,12 +43,24 @@ function accountRoute(req: ControlRequest, account: Account, action: string): Si
   const asin = typeof b.asin === "string" ? b.asin : "";
   if (action === "" && req.method === "GET") return json(200, accountSummary(account));
   if (action === "library" && req.method === "PUT") {
-    account.library = new LibraryStore(typeof b.seed === "string" ? b.seed : account.email, Number(b.size ?? 0), state.now());
+    account.library = new LibraryStore(
+      typeof b.seed === "string" ? b.seed : account.email,
+      Number(b.size ?? 0),
+      state.now(),
+    );
     return json(200, accountSummary(account));
   }
   if (action === "library" && req.method === "GET") {
     const limit = Number(req.query.get("limit") ?? 100);
-    const entries = library.entries.slice(0, limit).map((e) => ({ asin: e.asin, status: e.status, progress: e.progress, kind: library.title(e).kind, title: library.title(e).title }));
+    const entries = library.entries
+      .slice(0, limit)
+      .map((e) => ({
+        asin: e.asin,
+        status: e.status,
+        progress: e.progress,
+        kind: library.title(e).kind,
+        title: library.title(e).title,
+      }));
     return json(200, { total: library.entries.length, stateToken: String(library.version), entries });
   }
   if (action === "buy") {
@@ -50,12 +74,19 @@ function accountRoute(req: ControlRequest, account: Account, action: string): Si
   if (action === "progress") {
     const finished = b.finished === true;
     const percent = finished ? 100 : Number(b.percent ?? 0);
-    const progress = percent > 0 || finished ? { percent, finishedAt: finished ? new Date(state.now()).toISOString() : null } : null;
+    const progress =
+      percent > 0 || finished
+        ? { percent, finishedAt: finished ? new Date(state.now()).toISOString() : null }
+        : null;
     const entry = library.setProgress(asin, progress, state.now());
-    return entry ? json(200, { asin, progress, stateToken: String(library.version) }) : notFound(`asin ${asin}`);
+    return entry
+      ? json(200, { asin, progress, stateToken: String(library.version) })
+      : notFound(`asin ${asin}`);
   }
   if (action === "approve") {
-    const pending = [...state.signIns.values()].filter((p) => p.email === account.email && p.step === "approval");
+    const pending = [...state.signIns.values()].filter(
+      (p) => p.email === account.email && p.step === "approval",
+    );
     for (const p of pending) p.approved = true;
     return json(200, { approved: pending.length });
   }
@@ -79,10 +110,11 @@ export function handleControl(req: ControlRequest): SimResponse {
   }
   const key = `${method} ${path}`;
   if (key === "GET /health") return json(200, { ok: true });
-  if (key === "POST /reset") return req.reset(), json(200, { ok: true });
+  if (key === "POST /reset") return (req.reset(), json(200, { ok: true }));
   if (key === "GET /accounts") return json(200, [...state.accounts.values()].map(accountSummary));
   if (key === "POST /accounts") {
-    if (typeof b.email !== "string" || typeof b.password !== "string") return json(400, { error: "email and password are required" });
+    if (typeof b.email !== "string" || typeof b.password !== "string")
+      return json(400, { error: "email and password are required" });
     return json(200, accountSummary(state.addAccount(b as AccountSpec)));
   }
   if (key === "GET /devices") return json(200, deviceView(state, query.get("email")));
@@ -98,7 +130,11 @@ export function handleControl(req: ControlRequest): SimResponse {
     return json(200, { expired });
   }
   if (key === "POST /tokens/revoke") {
-    const targets = [...state.devices.values()].filter((d) => (typeof b.email !== "string" || d.email === b.email.toLowerCase()) && (typeof b.deviceId !== "string" || d.id === b.deviceId));
+    const targets = [...state.devices.values()].filter(
+      (d) =>
+        (typeof b.email !== "string" || d.email === b.email.toLowerCase()) &&
+        (typeof b.deviceId !== "string" || d.id === b.deviceId),
+    );
     for (const device of targets) state.deactivateDevice(device);
     return json(200, { revoked: targets.length });
   }
@@ -107,9 +143,10 @@ export function handleControl(req: ControlRequest): SimResponse {
     return json(200, { offsetMs: state.clockOffsetMs, now: new Date(state.now()).toISOString() });
   }
   if (key === "GET /faults") return json(200, state.faults);
-  if (key === "DELETE /faults") return (state.faults = []), json(200, { ok: true });
+  if (key === "DELETE /faults") return ((state.faults = []), json(200, { ok: true }));
   if (key === "POST /faults") {
-    if (typeof b.route !== "string" || !FAULT_KINDS.includes(b.kind as never)) return json(400, { error: `route and kind (${FAULT_KINDS.join(", ")}) are required` });
+    if (typeof b.route !== "string" || !FAULT_KINDS.includes(b.kind as never))
+      return json(400, { error: `route and kind (${FAULT_KINDS.join(", ")}) are required` });
     const rule = makeFault(b as FaultSpec);
     state.faults.push(rule);
     return json(200, { ...rule, remaining: Number.isFinite(rule.remaining) ? rule.remaining : null });
@@ -118,11 +155,12 @@ export function handleControl(req: ControlRequest): SimResponse {
     const route = query.get("route");
     return json(200, route ? state.calls.filter((c) => c.route === route) : state.calls);
   }
-  if (key === "DELETE /calls") return (state.calls = []), state.counts.clear(), json(200, { ok: true });
+  if (key === "DELETE /calls") return ((state.calls = []), state.counts.clear(), json(200, { ok: true }));
   if (key === "GET /counts") return json(200, Object.fromEntries(state.counts));
   if (key === "GET /config") return json(200, state.config);
   if (key === "PUT /config") {
-    if ("redirectTo" in b) state.config.redirectTo = typeof b.redirectTo === "string" && b.redirectTo ? b.redirectTo : null;
+    if ("redirectTo" in b)
+      state.config.redirectTo = typeof b.redirectTo === "string" && b.redirectTo ? b.redirectTo : null;
     return json(200, state.config);
   }
   return notFound(`control route ${key}`);

@@ -1,12 +1,25 @@
 import { randomToken } from "./state";
 
 export const FAULT_KINDS = [
-  "latency", "rate-limit", "server-error", "html-503", "hang", "truncated-json", "titleless-items", "null-items",
+  "latency",
+  "rate-limit",
+  "server-error",
+  "html-503",
+  "hang",
+  "truncated-json",
+  "titleless-items",
+  "null-items",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Faults that replace or delay the whole response, applied before the handler runs. */
-export const ENVELOPE_FAULTS = ["latency", "rate-limit", "server-error", "html-503", "hang"] as const satisfies readonly FaultKind[];
+export const ENVELOPE_FAULTS = [
+  "latency",
+  "rate-limit",
+  "server-error",
+  "html-503",
+  "hang",
+] as const satisfies readonly FaultKind[];
 
 export type FaultSpec = {
   /** Route name, e.g. "library", "register", "token"; "*" matches all routes. */
@@ -25,7 +38,11 @@ export type FaultSpec = {
 export type FaultRule = FaultSpec & { id: string; remaining: number };
 
 export function makeFault(spec: FaultSpec): FaultRule {
-  return { ...spec, id: randomToken(6), remaining: spec.persistent ? Number.POSITIVE_INFINITY : (spec.times ?? 1) };
+  return {
+    ...spec,
+    id: randomToken(6),
+    remaining: spec.persistent ? Number.POSITIVE_INFINITY : (spec.times ?? 1),
+  };
 }
 
 /** Finds and consumes the first matching rule; `accept` lets handlers add conditions (e.g. page depth). */
@@ -35,7 +52,9 @@ export function takeFault(
   kinds: readonly FaultKind[],
   accept: (rule: FaultRule) => boolean = () => true,
 ): FaultRule | undefined {
-  const rule = rules.find((r) => (r.route === route || r.route === "*") && kinds.includes(r.kind) && r.remaining > 0 && accept(r));
+  const rule = rules.find(
+    (r) => (r.route === route || r.route === "*") && kinds.includes(r.kind) && r.remaining > 0 && accept(r),
+  );
   if (!rule) return undefined;
   rule.remaining -= 1;
   return rule;

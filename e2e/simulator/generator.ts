@@ -49,7 +49,8 @@ function base36(value: number, width: number): string {
 /** Child slot 0 is the title itself; 1..63 are parts/episodes, so every ASIN in a library is unique. */
 export function asinFor(seed: string, index: number, child = 0): string {
   const slot = index * 64 + child;
-  if (child === 0 && index % 37 === 5) return `17${String(hashString(seed) % 1000).padStart(3, "0")}${String(index).padStart(5, "0")}`;
+  if (child === 0 && index % 37 === 5)
+    return `17${String(hashString(seed) % 1000).padStart(3, "0")}${String(index).padStart(5, "0")}`;
   return `B0${base36(hashString(seed) % 1296, 2)}${base36(slot, 6)}`;
 }
 
@@ -71,7 +72,12 @@ function people(rng: Rng, max: number, withAsin: number): Person[] {
 function seriesRef(rng: Rng): SeriesRef {
   const title = rng.pick(data.SERIES_NAMES);
   const asin = `B0${base36(hashString(title), 8)}`;
-  return { asin, title, sequence: rng.pick(data.SERIES_SEQUENCES), url: `/pd/${title.replaceAll(" ", "-")}-Audiobook/${asin}` };
+  return {
+    asin,
+    title,
+    sequence: rng.pick(data.SERIES_SEQUENCES),
+    url: `/pd/${title.replaceAll(" ", "-")}-Audiobook/${asin}`,
+  };
 }
 
 function titleText(rng: Rng, index: number): string {
@@ -105,7 +111,11 @@ export function generateTitle(seed: string, index: number): Title {
     asin,
     kind,
     title,
-    subtitle: rng.chance(0.4) ? (series[0] ? `${series[0].title}, Book ${series[0].sequence || "1"}` : "A Novel") : null,
+    subtitle: rng.chance(0.4)
+      ? series[0]
+        ? `${series[0].title}, Book ${series[0].sequence || "1"}`
+        : "A Novel"
+      : null,
     authors: people(rng, rng.chance(0.15) ? 3 : 1, 0.7),
     narrators: people(rng, rng.chance(0.2) ? 3 : 1, 0.3),
     publisher: rng.pick(data.PUBLISHERS),
@@ -119,7 +129,10 @@ export function generateTitle(seed: string, index: number): Title {
     genre: rng.pick(data.GENRES),
     ratingAverage: Math.round((2.5 + rng.next() * 2.5) * 100) / 100,
     ratingCount: rng.int(0, 50000),
-    plusEndDate: kind === "book" && rng.chance(0.1) ? `${rng.int(2024, 2027)}-0${rng.int(1, 9)}-15T00:00:00.00000Z` : null,
+    plusEndDate:
+      kind === "book" && rng.chance(0.1)
+        ? `${rng.int(2024, 2027)}-0${rng.int(1, 9)}-15T00:00:00.00000Z`
+        : null,
     childAsins: Array.from({ length: childCount }, (_, i) => asinFor(seed, index, i + 1)),
     parentAsin: null,
     episodeNumber: null,
@@ -158,7 +171,14 @@ export function generateEntrySeed(seed: string, index: number): EntrySeed {
   const revoked = rng.chance(0.02);
   const roll = rng.next();
   if (roll < 0.5) return { purchaseDate, revoked, progress: null };
-  if (roll < 0.8) return { purchaseDate, revoked, progress: { percent: Math.round(rng.next() * 9800 + 100) / 100, finishedAt: null } };
-  const finished = new Date(Math.min(Date.UTC(2025, 11, 31), purchased.getTime() + rng.int(1, 400) * 86400000));
+  if (roll < 0.8)
+    return {
+      purchaseDate,
+      revoked,
+      progress: { percent: Math.round(rng.next() * 9800 + 100) / 100, finishedAt: null },
+    };
+  const finished = new Date(
+    Math.min(Date.UTC(2025, 11, 31), purchased.getTime() + rng.int(1, 400) * 86400000),
+  );
   return { purchaseDate, revoked, progress: { percent: 100, finishedAt: formatTimestamp(finished, false) } };
 }

@@ -19,19 +19,31 @@ const SORT_KEYS = ["Author", "Length", "Narrator", "PurchaseDate", "Title"];
 
 /** Amazon's (Coral) validation wording, which clients match on. */
 export function validationError(value: string, member: string, constraint: string): SimResponse {
-  return json(400, { message: `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}` });
+  return json(400, {
+    message: `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`,
+  });
 }
 
-function integer(raw: string | null, member: string, min: number, max: number, fallback: number): number | SimResponse {
+function integer(
+  raw: string | null,
+  member: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number | SimResponse {
   if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw)) return validationError(raw, member, "Member must satisfy regular expression pattern: ^\\d+$");
+  if (!/^\d+$/.test(raw))
+    return validationError(raw, member, "Member must satisfy regular expression pattern: ^\\d+$");
   const value = Number(raw);
-  if (value < min) return validationError(raw, member, `Member must have value greater than or equal to ${min}`);
+  if (value < min)
+    return validationError(raw, member, `Member must have value greater than or equal to ${min}`);
   if (value > max) return validationError(raw, member, `Member must have value less than or equal to ${max}`);
   return value;
 }
 
-export function parseGroupsOrError(query: URLSearchParams): { groups: ResponseGroup[]; fields: Set<string>; echoed: string[] } | SimResponse {
+export function parseGroupsOrError(
+  query: URLSearchParams,
+): { groups: ResponseGroup[]; fields: Set<string>; echoed: string[] } | SimResponse {
   const raw = query.get("response_groups");
   const { groups, unknown } = parseGroups(raw);
   if (unknown.length) return json(400, { message: `Invalid response group(s): ${unknown.join(",")}` });
@@ -39,7 +51,10 @@ export function parseGroupsOrError(query: URLSearchParams): { groups: ResponseGr
 }
 
 export function imageSizes(query: URLSearchParams): string[] {
-  const sizes = (query.get("image_sizes") ?? "").split(",").map((s) => s.trim()).filter((s) => /^\d+$/.test(s));
+  const sizes = (query.get("image_sizes") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => /^\d+$/.test(s));
   return sizes.length ? [...new Set(sizes)] : ["500"];
 }
 
@@ -51,14 +66,18 @@ export function parseLibraryQuery(query: URLSearchParams): LibraryQuery | SimRes
   const groups = parseGroupsOrError(query);
   if (isSimResponse(groups)) return groups;
   const sortBy = query.get("sort_by") ?? "-PurchaseDate";
-  if (!SORT_KEYS.includes(sortBy.replace(/^-/, ""))) return validationError(sortBy, "sortBy", `Member must satisfy enum value set: [${SORT_KEYS.join(", ")}]`);
+  if (!SORT_KEYS.includes(sortBy.replace(/^-/, "")))
+    return validationError(sortBy, "sortBy", `Member must satisfy enum value set: [${SORT_KEYS.join(", ")}]`);
   const after = query.get("purchased_after");
   const purchasedAfter = after === null ? null : Date.parse(after);
-  if (purchasedAfter !== null && Number.isNaN(purchasedAfter)) return validationError(after ?? "", "purchasedAfter", "Member must be a valid ISO-8601 timestamp");
+  if (purchasedAfter !== null && Number.isNaN(purchasedAfter))
+    return validationError(after ?? "", "purchasedAfter", "Member must be a valid ISO-8601 timestamp");
   const status = query.get("status") ?? "Active";
-  if (status !== "Active" && status !== "Revoked") return validationError(status, "status", "Member must satisfy enum value set: [Active, Revoked]");
+  if (status !== "Active" && status !== "Revoked")
+    return validationError(status, "status", "Member must satisfy enum value set: [Active, Revoked]");
   const token = query.get("state_token");
-  if (token !== null && !/^\d+$/.test(token)) return validationError(token, "stateToken", "Member must satisfy regular expression pattern: ^\\d+$");
+  if (token !== null && !/^\d+$/.test(token))
+    return validationError(token, "stateToken", "Member must satisfy regular expression pattern: ^\\d+$");
   return {
     numResults,
     page,

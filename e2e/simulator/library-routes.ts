@@ -13,7 +13,9 @@ type Row = { title: Title; entry: Entry };
 function episodeRows(library: LibraryStore, parentAsin: string): Row[] {
   const parent = library.get(parentAsin);
   if (!parent) return [];
-  return library.episodes(parent).map((title) => ({ title, entry: { ...parent, asin: title.asin, progress: null } }));
+  return library
+    .episodes(parent)
+    .map((title) => ({ title, entry: { ...parent, asin: title.asin, progress: null } }));
 }
 
 function selectRows(library: LibraryStore, q: LibraryQuery): Row[] {
@@ -63,7 +65,11 @@ export const libraryItem: Handler = (ctx, [asin = ""]) => {
   const entry = library.get(asin);
   const row: Row | undefined = entry
     ? { title: library.title(entry), entry }
-    : library.entries.flatMap((parent) => (library.title(parent).childAsins.includes(asin) ? episodeRows(library, parent.asin) : [])).find((r) => r.title.asin === asin);
+    : library.entries
+        .flatMap((parent) =>
+          library.title(parent).childAsins.includes(asin) ? episodeRows(library, parent.asin) : [],
+        )
+        .find((r) => r.title.asin === asin);
   if (!row) return json(404, { message: `Requested asin ${asin} is not in the customer's library` });
   const q = { fields: groups.fields, imageSizes: imageSizes(ctx.query) };
   return json(200, { item: render(ctx, q, row), response_groups: groups.echoed });

@@ -1,4 +1,11 @@
-import { asinFor, generateEntrySeed, generateEpisode, generateTitle, formatTimestamp, type Title } from "./generator";
+import {
+  asinFor,
+  generateEntrySeed,
+  generateEpisode,
+  generateTitle,
+  formatTimestamp,
+  type Title,
+} from "./generator";
 
 export type Progress = { percent: number; finishedAt: string | null };
 
@@ -110,12 +117,12 @@ export class LibraryStore {
     const descending = sortBy.startsWith("-");
     const key = (descending ? sortBy.slice(1) : sortBy) as SortKey;
     const value = (entry: Entry): string | number => {
+      if (key === "PurchaseDate") return Date.parse(entry.purchaseDate);
       const title = this.title(entry);
       if (key === "Title") return title.title;
       if (key === "Author") return title.authors[0]?.name ?? "";
       if (key === "Narrator") return title.narrators[0]?.name ?? "";
-      if (key === "Length") return title.runtimeMin;
-      return Date.parse(entry.purchaseDate);
+      return title.runtimeMin;
     };
     const keyed = this.entries.map((entry) => ({ entry, v: value(entry) }));
     keyed.sort((a, b) => {

@@ -33,16 +33,49 @@ function distribution(average: number, count: number) {
 
 function relationships({ title }: RenderContext) {
   if (title.kind === "episode") {
-    return [{ asin: title.parentAsin, relationship_to_product: "parent", relationship_type: "episode", sequence: null, sku: null, sku_lite: null, sort: String(title.episodeNumber) }];
+    return [
+      {
+        asin: title.parentAsin,
+        relationship_to_product: "parent",
+        relationship_type: "episode",
+        sequence: null,
+        sku: null,
+        sku_lite: null,
+        sort: String(title.episodeNumber),
+      },
+    ];
   }
   const childType = title.kind === "podcast" ? "episode" : "component";
-  const children = title.childAsins.map((asin, i) => ({ asin, relationship_to_product: "child", relationship_type: childType, sequence: null, sku: null, sku_lite: null, sort: String(i + 1) }));
-  const series = title.series.map((s) => ({ asin: s.asin, relationship_to_product: "parent", relationship_type: "series", sequence: s.sequence, sku: null, sku_lite: null, sort: s.sequence || "0", title: s.title, url: s.url }));
+  const children = title.childAsins.map((asin, i) => ({
+    asin,
+    relationship_to_product: "child",
+    relationship_type: childType,
+    sequence: null,
+    sku: null,
+    sku_lite: null,
+    sort: String(i + 1),
+  }));
+  const series = title.series.map((s) => ({
+    asin: s.asin,
+    relationship_to_product: "parent",
+    relationship_type: "series",
+    sequence: s.sequence,
+    sku: null,
+    sku_lite: null,
+    sort: s.sequence || "0",
+    title: s.title,
+    url: s.url,
+  }));
   return [...children, ...series];
 }
 
 function contentDeliveryType(title: Title): string {
-  return { book: "SinglePartBook", multipart: "MultiPartBook", podcast: "PodcastParent", episode: "PodcastEpisode" }[title.kind];
+  return {
+    book: "SinglePartBook",
+    multipart: "MultiPartBook",
+    podcast: "PodcastParent",
+    episode: "PodcastEpisode",
+  }[title.kind];
 }
 
 function listeningStatus({ title, entry }: RenderContext) {
@@ -63,13 +96,24 @@ export const FIELD_VALUES: Record<string, FieldFn> = {
   purchase_date: ({ entry }) => entry?.purchaseDate ?? null,
   sku_lite: ({ title }) => title.sku,
   status: ({ entry }) => entry?.status ?? null,
-  library_status: ({ entry }) => (entry ? { date_added: entry.purchaseDate, is_pending: false, is_preordered: null, is_removable: false, is_visible: true } : null),
+  library_status: ({ entry }) =>
+    entry
+      ? {
+          date_added: entry.purchaseDate,
+          is_pending: false,
+          is_preordered: null,
+          is_removable: false,
+          is_visible: true,
+        }
+      : null,
   authors: ({ title }) => title.authors,
   narrators: ({ title }) => title.narrators,
   publisher_name: ({ title }) => title.publisher,
   title: ({ title }) => title.title,
   subtitle: ({ title }) => title.subtitle,
-  available_codecs: () => [{ enhanced_codec: "LC_64_22050_stereo", format: "Enhanced", is_kindle_enhanced: true, name: "aax_22_64" }],
+  available_codecs: () => [
+    { enhanced_codec: "LC_64_22050_stereo", format: "Enhanced", is_kindle_enhanced: true, name: "aax_22_64" },
+  ],
   content_delivery_type: ({ title }) => contentDeliveryType(title),
   content_type: ({ title }) => (isPodcast(title) ? "Podcast" : "Product"),
   format_type: ({ title }) => title.formatType,
@@ -93,9 +137,11 @@ export const FIELD_VALUES: Record<string, FieldFn> = {
   audible_editors_summary: () => null,
   extended_product_description: ({ title }) => title.summaryHtml,
   isbn: ({ title }) => (title.asin.startsWith("17") ? `978${title.asin}` : null),
-  copyright: ({ title }) => `©${title.releaseDate.slice(0, 4)} ${title.authors[0]?.name ?? ""} (P)${title.releaseDate.slice(0, 4)} ${title.publisher}`,
+  copyright: ({ title }) =>
+    `©${title.releaseDate.slice(0, 4)} ${title.authors[0]?.name ?? ""} (P)${title.releaseDate.slice(0, 4)} ${title.publisher}`,
   platinum_keywords: ({ title }) => [title.genre.name.replaceAll(" ", "_")],
-  product_images: ({ title, imageSizes }) => Object.fromEntries(imageSizes.map((size) => [size, image(title.imageId, size)])),
+  product_images: ({ title, imageSizes }) =>
+    Object.fromEntries(imageSizes.map((size) => [size, image(title.imageId, size)])),
   series: ({ title }) => (title.series.length ? title.series : null),
   rating: ({ title }) => ({
     num_reviews: Math.round(title.ratingCount / 7),
@@ -104,7 +150,15 @@ export const FIELD_VALUES: Record<string, FieldFn> = {
     story_distribution: distribution(Math.max(1, title.ratingAverage - 0.1), title.ratingCount),
   }),
   provided_review: () => null,
-  category_ladders: ({ title }) => [{ ladder: [{ id: title.genre.id, name: title.genre.name }, { id: title.genre.child.id, name: title.genre.child.name }], root: "Genres" }],
+  category_ladders: ({ title }) => [
+    {
+      ladder: [
+        { id: title.genre.id, name: title.genre.name },
+        { id: title.genre.child.id, name: title.genre.child.name },
+      ],
+      root: "Genres",
+    },
+  ],
   relationships,
   percent_complete: ({ entry }) => entry?.progress?.percent ?? 0,
   is_finished: ({ entry }) => Boolean(entry?.progress?.finishedAt),
@@ -112,15 +166,29 @@ export const FIELD_VALUES: Record<string, FieldFn> = {
   plans: ({ title }) =>
     title.plusEndDate
       ? [{ plan_name: "US Minerva", start_date: "2020-08-01T00:00:00.00000Z", end_date: title.plusEndDate }]
-      : [{ plan_name: "AccessViaMusic", start_date: "1970-01-01T00:00:00.00000Z", end_date: "2099-12-31T00:00:00.00000Z" }],
+      : [
+          {
+            plan_name: "AccessViaMusic",
+            start_date: "1970-01-01T00:00:00.00000Z",
+            end_date: "2099-12-31T00:00:00.00000Z",
+          },
+        ],
   is_ayce: ({ title }) => title.plusEndDate !== null,
-  customer_rights: ({ title }) => ({ is_consumable: true, is_consumable_indefinitely: !title.plusEndDate, is_consumable_offline: true, is_consumable_until: title.plusEndDate }),
-  sample_url: ({ title }) => `https://samples.audible.com/bk/simu/${title.sku.slice(-6)}/bk_simu_${title.sku.slice(-6)}_sample.mp3`,
+  customer_rights: ({ title }) => ({
+    is_consumable: true,
+    is_consumable_indefinitely: !title.plusEndDate,
+    is_consumable_offline: true,
+    is_consumable_until: title.plusEndDate,
+  }),
+  sample_url: ({ title }) =>
+    `https://samples.audible.com/bk/simu/${title.sku.slice(-6)}/bk_simu_${title.sku.slice(-6)}_sample.mp3`,
   sku: ({ title }) => title.sku,
   origin_asin: ({ title }) => title.asin,
-  origin_id: ({ title, entry }) => (entry ? `D01-${String(title.asin.length * 1234567).padStart(7, "0")}-${entry.index}` : null),
+  origin_id: ({ title, entry }) =>
+    entry ? `D01-${String(title.asin.length * 1234567).padStart(7, "0")}-${entry.index}` : null,
   origin_marketplace: ({ marketplaceId }) => marketplaceId,
-  origin_type: ({ title }) => (title.plusEndDate ? "Subscription" : isPodcast(title) ? "AudibleChannels" : "Purchase"),
+  origin_type: ({ title }) =>
+    title.plusEndDate ? "Subscription" : isPodcast(title) ? "AudibleChannels" : "Purchase",
   badge_types: () => null,
   pdf_url: () => null,
   is_pdf_url_available: () => false,

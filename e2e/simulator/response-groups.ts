@@ -8,12 +8,32 @@ export const GROUP_FIELDS = {
   contributors: ["authors", "narrators", "publisher_name"],
   product_desc: ["title", "subtitle"],
   product_attrs: [
-    "available_codecs", "content_delivery_type", "content_type", "format_type", "has_children", "is_adult_product",
-    "is_listenable", "issue_date", "language", "merchandising_summary", "release_date", "runtime_length_min",
-    "thesaurus_subject_keywords", "publication_name", "content_rating", "episode_count", "episode_number",
-    "episode_type", "publication_datetime",
+    "available_codecs",
+    "content_delivery_type",
+    "content_type",
+    "format_type",
+    "has_children",
+    "is_adult_product",
+    "is_listenable",
+    "issue_date",
+    "language",
+    "merchandising_summary",
+    "release_date",
+    "runtime_length_min",
+    "thesaurus_subject_keywords",
+    "publication_name",
+    "content_rating",
+    "episode_count",
+    "episode_number",
+    "episode_type",
+    "publication_datetime",
   ],
-  product_extended_attrs: ["publisher_summary", "editorial_reviews", "audible_editors_summary", "extended_product_description"],
+  product_extended_attrs: [
+    "publisher_summary",
+    "editorial_reviews",
+    "audible_editors_summary",
+    "extended_product_description",
+  ],
   product_details: ["isbn", "copyright", "platinum_keywords"],
   media: ["product_images"],
   series: ["series"],
@@ -55,8 +75,19 @@ export type ResponseGroup = keyof typeof GROUP_FIELDS;
 
 /** Without `response_groups` the API still returns a broad default set (AudibleApi README). */
 export const DEFAULT_FIELDS = [
-  "authors", "narrators", "title", "subtitle", "product_images", "publisher_name", "release_date",
-  "runtime_length_min", "language", "content_type", "content_delivery_type", "format_type", "has_children",
+  "authors",
+  "narrators",
+  "title",
+  "subtitle",
+  "product_images",
+  "publisher_name",
+  "release_date",
+  "runtime_length_min",
+  "language",
+  "content_type",
+  "content_delivery_type",
+  "format_type",
+  "has_children",
 ] as const;
 
 export function isResponseGroup(value: string): value is ResponseGroup {
@@ -65,7 +96,10 @@ export function isResponseGroup(value: string): value is ResponseGroup {
 
 /** Comma list, whitespace-tolerant; returns the unknown names so the caller can refuse them. */
 export function parseGroups(raw: string | null): { groups: ResponseGroup[]; unknown: string[] } {
-  const names = (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const names = (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !isResponseGroup(n));
   return { groups: names.filter(isResponseGroup), unknown };
 }

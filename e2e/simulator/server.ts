@@ -7,6 +7,7 @@ import { SimControl } from "./control";
 import { DEFAULT_ACCOUNTS } from "./default-accounts";
 import { ENVELOPE_FAULTS, HTML_503, WHOOPS_BODY, takeFault } from "./faults";
 import { warmKeyPool } from "./key-pool";
+import { warmUpRendering } from "./warm-up";
 import { html, json, readBody, parseJson, type SimResponse } from "./http-util";
 import { ROUTES } from "./routes";
 import { LOOKING_FOR_SOMETHING } from "./signin-pages";
@@ -48,27 +49,67 @@ function loggedBody(ctx: RequestContext): unknown {
   return parseJson(ctx.rawBody) ?? ctx.rawBody;
 }
 
-function send(res: ServerResponse, response: SimResponse, truncate = false): void {
+function send(
+  res: ServerResponse,
+  response: SimResponse,
+  truncate = false,
+  startedAt = performance.now(),
+): void {
   const text = response.html ? String(response.body) : JSON.stringify(response.body);
   const type = response.html ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
-  res.writeHead(response.status, { "content-type": type, ...response.headers });
+  // Lets benchmarks separate the simulator's own time from network and client parsing.
+  const timing = `sim;dur=${(performance.now() - startedAt).toFixed(1)}`;
+  res.writeHead(response.status, { "content-type": type, "server-timing": timing, ...response.headers });
   // A truncated body: the status and headers look fine, the JSON does not parse.
   res.end(truncate ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
 }
 
-async function dispatch(state: SimState, baseUrl: string, req: IncomingMessage, res: ServerResponse, reset: () => void) {
+async function dispatch(
+  state: SimState,
+  baseUrl: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  reset: () => void,
+) {
   const url = req.url ?? "/";
   const method = req.method ?? "GET";
   const rawBody = await readBody(req);
+  const startedAt = performance.now();
   if (url.startsWith("/__sim/")) {
     const parsed = new URL(url, baseUrl);
-    return send(res, handleControl({ state, method, path: parsed.pathname.slice("/__sim".length), query: parsed.searchParams, rawBody, reset }));
+    return send(
+      res,
+      handleControl({
+        state,
+        method,
+        path: parsed.pathname.slice("/__sim".length),
+        query: parsed.searchParams,
+        rawBody,
+        reset,
+      }),
+    );
   }
   const target = parseTarget(url);
   const locale = target ? localeByDomain(target.domain) : undefined;
-  if (!target || !locale) return send(res, json(404, { message: `Unknown host prefix; use /{www.amazon|api.amazon|api.audible}.{tld}/…` }));
+  if (!target || !locale)
+    return send(
+      res,
+      json(404, { message: `Unknown host prefix; use /{www.amazon|api.amazon|api.audible}.{tld}/…` }),
+    );
   const parsed = new URL(target.rest, "http://sim");
-  const ctx: RequestContext = { state, method, role: target.role, locale, path: parsed.pathname, pathAndQuery: target.rest, query: parsed.searchParams, rawBody, headers: req.headers, baseUrl, authMode: null };
+  const ctx: RequestContext = {
+    state,
+    method,
+    role: target.role,
+    locale,
+    path: parsed.pathname,
+    pathAndQuery: target.rest,
+    query: parsed.searchParams,
+    rawBody,
+    headers: req.headers,
+    baseUrl,
+    authMode: null,
+  };
   let params: string[] = [];
   const route = ROUTES.find((r) => {
     const roleOk = r.role === target.role || (r.role === "api" && target.role.startsWith("api."));
@@ -76,21 +117,42 @@ async function dispatch(state: SimState, baseUrl: string, req: IncomingMessage, 
     if (match) params = match.slice(1).map(String);
     return Boolean(match);
   });
-  if (!route) return send(res, target.role.startsWith("www.") ? html(404, LOOKING_FOR_SOMETHING) : json(404, { message: "Not Found" }));
+  if (!route)
+    return send(
+      res,
+      target.role.startsWith("www.") ? html(404, LOOKING_FOR_SOMETHING) : json(404, { message: "Not Found" }),
+    );
   const record = (status: number) =>
-    state.record({ route: route.name, method, role: target.role, domain: target.domain, path: target.rest, headers: req.headers as Record<string, string>, body: loggedBody(ctx), status, auth: ctx.authMode });
+    state.record({
+      route: route.name,
+      method,
+      role: target.role,
+      domain: target.domain,
+      path: target.rest,
+      headers: req.headers as Record<string, string>,
+      body: loggedBody(ctx),
+      status,
+      auth: ctx.authMode,
+    });
 
   const fault = takeFault(state.faults, route.name, ENVELOPE_FAULTS);
   if (fault?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 1000));
   if (fault?.kind === "hang") return record(0);
   const early: SimResponse | null =
-    fault?.kind === "rate-limit" ? json(429, { message: "Rate exceeded." }, fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) })
-    : fault?.kind === "server-error" ? json(500, WHOOPS_BODY)
-    : fault?.kind === "html-503" ? html(503, HTML_503)
-    : null;
+    fault?.kind === "rate-limit"
+      ? json(
+          429,
+          { message: "Rate exceeded." },
+          fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) },
+        )
+      : fault?.kind === "server-error"
+        ? json(500, WHOOPS_BODY)
+        : fault?.kind === "html-503"
+          ? html(503, HTML_503)
+          : null;
   const response = early ?? (await route.handler(ctx, params));
   record(response.status);
-  send(res, response, Boolean(takeFault(state.faults, route.name, ["truncated-json"])));
+  send(res, response, Boolean(takeFault(state.faults, route.name, ["truncated-json"])), startedAt);
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -98,18 +160,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const seed = () => {
     state = new SimState();
     state.config.redirectTo = options.redirectTo ?? null;
-    const specs = [...(options.defaultAccounts === false ? [] : DEFAULT_ACCOUNTS), ...(options.accounts ?? [])];
+    const specs = [
+      ...(options.defaultAccounts === false ? [] : DEFAULT_ACCOUNTS),
+      ...(options.accounts ?? []),
+    ];
     for (const spec of specs) state.addAccount(structuredClone(spec) as AccountSpec);
   };
   seed();
   warmKeyPool();
+  warmUpRendering();
   let baseUrl = "";
   const server = createServer((req, res) => {
     dispatch(state, baseUrl, req, res, seed).catch((error: unknown) => {
       if (!res.headersSent) send(res, json(500, { message: `Simulator error: ${String(error)}` }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
+  );
   const address = server.address() as AddressInfo;
   baseUrl = `http://${options.host ?? "127.0.0.1"}:${address.port}`;
   return {

@@ -17,7 +17,9 @@ const REQUIRED_VALUES = {
 /** `client_id` is hex of `{serial}#{device_type}`; returns that pair or null. */
 export function decodeClientId(clientId: string): { serial: string; deviceType: string } | null {
   if (!/^([0-9a-f]{2})+$/.test(clientId)) return null;
-  const match = Buffer.from(clientId, "hex").toString("latin1").match(/^([0-9A-Za-z]+)#(A[0-9A-Z]{5,})$/);
+  const match = Buffer.from(clientId, "hex")
+    .toString("latin1")
+    .match(/^([0-9A-Za-z]+)#(A[0-9A-Z]{5,})$/);
   if (!match?.[1] || !match[2]) return null;
   return { serial: match[1], deviceType: match[2] };
 }
@@ -35,7 +37,8 @@ export function validateSignInQuery(query: URLSearchParams, locale: AudibleLocal
     errors.push("openid.oa2.client_id must be device:{hex of serial#device_type}");
   }
   if (!query.get("openid.return_to")) errors.push("openid.return_to is required");
-  if (!(query.get("openid.assoc_handle") ?? "").startsWith("amzn_audible_")) errors.push("openid.assoc_handle must be amzn_audible_*");
+  if (!(query.get("openid.assoc_handle") ?? "").startsWith("amzn_audible_"))
+    errors.push("openid.assoc_handle must be amzn_audible_*");
   if (!query.get("pageId")) errors.push("pageId is required");
   if (query.get("marketPlaceId") !== locale.marketplaceId) {
     errors.push(`marketPlaceId must be ${locale.marketplaceId} on amazon.${locale.domain}`);

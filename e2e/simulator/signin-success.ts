@@ -9,7 +9,8 @@ import { randomToken, type Account, type PendingSignIn } from "./state";
  * simulator's own www role; anything else is refused, as Amazon refuses foreign return URLs.
  */
 export function rewriteReturnTo(returnTo: string, baseUrl: string): string | null {
-  if (returnTo.startsWith(`${baseUrl}/www.amazon.`) || returnTo.startsWith(`${baseUrl}/www.audible.`)) return returnTo;
+  if (returnTo.startsWith(`${baseUrl}/www.amazon.`) || returnTo.startsWith(`${baseUrl}/www.audible.`))
+    return returnTo;
   let url: URL;
   try {
     url = new URL(returnTo);
@@ -59,7 +60,8 @@ export function completeSignIn(ctx: RequestContext, pending: PendingSignIn, acco
     "openid.op_endpoint": `${www}/ap/signin`,
     "openid.response_nonce": `${new Date(ctx.state.now()).toISOString().replace(/\.\d{3}/, "")}${randomToken(6)}`,
     "openid.return_to": returnTo,
-    "openid.signed": "assoc_handle,oa2.authorization_code,claimed_id,identity,mode,ns,oa2.scope,op_endpoint,response_nonce,return_to,ns.pape,pape.auth_policies,pape.auth_time,signed",
+    "openid.signed":
+      "assoc_handle,oa2.authorization_code,claimed_id,identity,mode,ns,oa2.scope,op_endpoint,response_nonce,return_to,ns.pape,pape.auth_policies,pape.auth_time,signed",
     "openid.ns.pape": "http://specs.openid.net/extensions/pape/1.0",
     "openid.pape.auth_policies": "http://schemas.openid.net/pape/policies/2007/06/none",
     "openid.pape.auth_time": new Date(ctx.state.now()).toISOString().replace(/\.\d{3}/, ""),

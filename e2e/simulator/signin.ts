@@ -7,7 +7,11 @@ import { completeSignIn } from "./signin-success";
 
 const apPath = (ctx: RequestContext, path: string) => `/${ctx.role}.${ctx.locale.domain}/ap/${path}`;
 
-function challengeAfter(ctx: RequestContext, pending: PendingSignIn, from: PendingSignIn["step"]): SimResponse {
+function challengeAfter(
+  ctx: RequestContext,
+  pending: PendingSignIn,
+  from: PendingSignIn["step"],
+): SimResponse {
   const account = pending.email ? ctx.state.account(pending.email) : undefined;
   if (!account) return html(400, pages.signInErrorPage(["Your session has expired. Please sign in again."]));
   const order: PendingSignIn["step"][] = ["credentials", "captcha", "otp", "approval"];
@@ -26,7 +30,8 @@ function renderStep(ctx: RequestContext, pending: PendingSignIn, errors: string[
   const action = apPath(ctx, "signin");
   const email = pending.email ?? "";
   const captcha = email ? ctx.state.account(email)?.challenges.captcha : undefined;
-  if (pending.step === "captcha" && captcha) return html(200, pages.captchaPage(action, pending.id, email, captcha, errors));
+  if (pending.step === "captcha" && captcha)
+    return html(200, pages.captchaPage(action, pending.id, email, captcha, errors));
   if (pending.step === "otp") return html(200, pages.otpPage(action, pending.id, errors));
   if (pending.step === "approval") {
     const poll = `${apPath(ctx, "cvf/approval")}?session=${encodeURIComponent(pending.id)}`;
@@ -38,7 +43,13 @@ function renderStep(ctx: RequestContext, pending: PendingSignIn, errors: string[
 export const signInStart: Handler = (ctx) => {
   const errors = validateSignInQuery(ctx.query, ctx.locale);
   if (errors.length) return html(400, pages.signInErrorPage(errors));
-  const pending: PendingSignIn = { id: randomToken(18), domain: ctx.locale.domain, params: Object.fromEntries(ctx.query), step: "credentials", approved: false };
+  const pending: PendingSignIn = {
+    id: randomToken(18),
+    domain: ctx.locale.domain,
+    params: Object.fromEntries(ctx.query),
+    step: "credentials",
+    approved: false,
+  };
   ctx.state.signIns.set(pending.id, pending);
   return renderStep(ctx, pending, []);
 };
@@ -55,19 +66,24 @@ export const signInSubmit: Handler = (ctx) => {
   if (pending.step === "credentials") {
     pending.email = (form.get("email") ?? "").trim().toLowerCase();
     if (!account) return renderStep(ctx, pending, ["We cannot find an account with that email address"]);
-    if (form.get("password") !== account.password) return renderStep(ctx, pending, ["Your password is incorrect"]);
+    if (form.get("password") !== account.password)
+      return renderStep(ctx, pending, ["Your password is incorrect"]);
     return challengeAfter(ctx, pending, "credentials");
   }
   if (!account) return html(400, pages.signInErrorPage(["Your session has expired. Please sign in again."]));
   if (pending.step === "captcha") {
-    if (form.get("password") !== account.password) return renderStep(ctx, pending, ["Your password is incorrect"]);
+    if (form.get("password") !== account.password)
+      return renderStep(ctx, pending, ["Your password is incorrect"]);
     const guess = (form.get("guess") ?? "").trim().toLowerCase();
-    if (guess !== account.challenges.captcha?.toLowerCase()) return renderStep(ctx, pending, ["Enter the characters as they are shown in the image."]);
+    if (guess !== account.challenges.captcha?.toLowerCase())
+      return renderStep(ctx, pending, ["Enter the characters as they are shown in the image."]);
     return challengeAfter(ctx, pending, "captcha");
   }
   if (pending.step === "otp") {
     if ((form.get("otpCode") ?? "").trim() !== account.challenges.otp) {
-      return renderStep(ctx, pending, ["The code you entered is not valid. Please check the code and try again."]);
+      return renderStep(ctx, pending, [
+        "The code you entered is not valid. Please check the code and try again.",
+      ]);
     }
     return challengeAfter(ctx, pending, "otp");
   }
@@ -77,14 +93,16 @@ export const signInSubmit: Handler = (ctx) => {
 /** The approval page polls here; it continues once the "phone" (page button or control API) approved. */
 export const approvalPoll: Handler = (ctx) => {
   const pending = pendingFrom(ctx, new URLSearchParams());
-  if (!pending || pending.step !== "approval") return html(400, pages.signInErrorPage(["Your session has expired. Please sign in again."]));
+  if (!pending || pending.step !== "approval")
+    return html(400, pages.signInErrorPage(["Your session has expired. Please sign in again."]));
   if (!pending.approved) return renderStep(ctx, pending, []);
   return challengeAfter(ctx, pending, "approval");
 };
 
 export const approvalSimulate: Handler = (ctx) => {
   const pending = pendingFrom(ctx, new URLSearchParams(ctx.rawBody));
-  if (!pending || pending.step !== "approval") return html(400, pages.signInErrorPage(["Your session has expired. Please sign in again."]));
+  if (!pending || pending.step !== "approval")
+    return html(400, pages.signInErrorPage(["Your session has expired. Please sign in again."]));
   pending.approved = true;
   return redirect(`${apPath(ctx, "cvf/approval")}?session=${encodeURIComponent(pending.id)}`);
 };

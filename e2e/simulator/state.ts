@@ -38,7 +38,14 @@ export type Device = {
 
 export type AccessToken = { token: string; deviceId: string; email: string; expiresAt: number };
 
-export type AuthCode = { code: string; email: string; challenge: string; clientId: string; createdAt: number; used: boolean };
+export type AuthCode = {
+  code: string;
+  email: string;
+  challenge: string;
+  clientId: string;
+  createdAt: number;
+  used: boolean;
+};
 
 export type PendingSignIn = {
   id: string;

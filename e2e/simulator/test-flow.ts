@@ -3,7 +3,13 @@ import { AUDIBLE_DEVICE_TYPES, localeByDomain } from "@/server/audible/locales";
 import { registerSuccessSchema, type RegisterSuccess } from "@/server/audible/schemas";
 
 /** Helpers that drive the simulator the way a real client does: build the sign-in URL, post the forms, register. */
-export type TestDevice = { serial: string; deviceType: string; clientId: string; verifier: string; challenge: string };
+export type TestDevice = {
+  serial: string;
+  deviceType: string;
+  clientId: string;
+  verifier: string;
+  challenge: string;
+};
 
 export function makeDevice(deviceType: string = AUDIBLE_DEVICE_TYPES.ios): TestDevice {
   const serial = randomBytes(16).toString("hex").toUpperCase();
@@ -17,7 +23,11 @@ export function makeDevice(deviceType: string = AUDIBLE_DEVICE_TYPES.ios): TestD
   };
 }
 
-export function signInUrl(baseUrl: string, device: TestDevice, options: { domain?: string; state?: string; returnTo?: string } = {}): string {
+export function signInUrl(
+  baseUrl: string,
+  device: TestDevice,
+  options: { domain?: string; state?: string; returnTo?: string } = {},
+): string {
   const domain = options.domain ?? "com";
   const locale = localeByDomain(domain);
   if (!locale) throw new Error(`unknown domain ${domain}`);
@@ -54,23 +64,43 @@ function sessionOf(page: string): string {
 }
 
 async function post(url: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(url, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+  return fetch(url, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
 }
 
 /** Posts the sign-in forms, answering challenges, and returns the 302 Location (maplanding or redirect target). */
-export async function signIn(url: string, answers: FormAnswers): Promise<{ location: string | null; page: string; status: number }> {
+export async function signIn(
+  url: string,
+  answers: FormAnswers,
+): Promise<{ location: string | null; page: string; status: number }> {
   const first = await fetch(url, { redirect: "manual" });
   let page = await first.text();
   const action = url.split("?")[0] ?? url;
-  let response = await post(action, { session: sessionOf(page), email: answers.email, password: answers.password });
+  let response = await post(action, {
+    session: sessionOf(page),
+    email: answers.email,
+    password: answers.password,
+  });
   for (let step = 0; step < 4 && response.status === 200; step++) {
     page = await response.text();
     const session = sessionOf(page);
-    if (page.includes('id="auth-captcha-image"')) response = await post(action, { session, email: answers.email, password: answers.password, guess: answers.captcha ?? "" });
-    else if (page.includes('id="auth-mfa-form"')) response = await post(action, { session, otpCode: answers.otp ?? "", mfaSubmit: "Submit" });
+    if (page.includes('id="auth-captcha-image"'))
+      response = await post(action, {
+        session,
+        email: answers.email,
+        password: answers.password,
+        guess: answers.captcha ?? "",
+      });
+    else if (page.includes('id="auth-mfa-form"'))
+      response = await post(action, { session, otpCode: answers.otp ?? "", mfaSubmit: "Submit" });
     else break;
   }
-  if (response.status !== 302) return { location: null, page: page || (await response.text()), status: response.status };
+  if (response.status !== 302)
+    return { location: null, page: page || (await response.text()), status: response.status };
   return { location: response.headers.get("location"), page: "", status: 302 };
 }
 
@@ -79,20 +109,42 @@ export function registerBody(device: TestDevice, code: string, domain = "com", v
     requested_token_type: ["bearer", "mac_dms", "website_cookies", "store_authentication_cookie"],
     cookies: { website_cookies: [], domain: `.amazon.${domain}` },
     registration_data: {
-      domain: "Device", app_version: "3.56.2", device_serial: device.serial, device_type: device.deviceType,
+      domain: "Device",
+      app_version: "3.56.2",
+      device_serial: device.serial,
+      device_type: device.deviceType,
       device_name: "%FIRST_NAME%%FIRST_NAME_POSSESSIVE_STRING%%DUPE_STRATEGY_1ST%Audible for iPhone",
-      os_version: "15.0.0", software_version: "35602678", device_model: "iPhone", app_name: "Audible",
+      os_version: "15.0.0",
+      software_version: "35602678",
+      device_model: "iPhone",
+      app_name: "Audible",
     },
-    auth_data: { client_id: device.clientId, authorization_code: code, code_verifier: verifier, code_algorithm: "SHA-256", client_domain: "DeviceLegacy" },
+    auth_data: {
+      client_id: device.clientId,
+      authorization_code: code,
+      code_verifier: verifier,
+      code_algorithm: "SHA-256",
+      client_domain: "DeviceLegacy",
+    },
     requested_extensions: ["device_info", "customer_info"],
   };
 }
 
 export async function postRegister(baseUrl: string, body: unknown, domain = "com"): Promise<Response> {
-  return fetch(`${baseUrl}/api.amazon.${domain}/auth/register`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return fetch(`${baseUrl}/api.amazon.${domain}/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
-export type Credentials = { accessToken: string; refreshToken: string; adpToken: string; privateKeyPem: string; raw: RegisterSuccess };
+export type Credentials = {
+  accessToken: string;
+  refreshToken: string;
+  adpToken: string;
+  privateKeyPem: string;
+  raw: RegisterSuccess;
+};
 
 /** Full connect: sign in (answering challenges), pick the code off the landing URL, register. */
 export async function connect(baseUrl: string, answers: FormAnswers, domain = "com"): Promise<Credentials> {
@@ -103,5 +155,11 @@ export async function connect(baseUrl: string, answers: FormAnswers, domain = "c
   const response = await postRegister(baseUrl, registerBody(device, code, domain), domain);
   const raw = registerSuccessSchema.parse(await response.json());
   const { bearer, mac_dms } = raw.response.success.tokens;
-  return { accessToken: bearer.access_token, refreshToken: bearer.refresh_token, adpToken: mac_dms.adp_token, privateKeyPem: mac_dms.device_private_key, raw };
+  return {
+    accessToken: bearer.access_token,
+    refreshToken: bearer.refresh_token,
+    adpToken: mac_dms.adp_token,
+    privateKeyPem: mac_dms.device_private_key,
+    raw,
+  };
 }

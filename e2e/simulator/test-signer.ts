@@ -11,7 +11,17 @@ export function adpHeaders(
   request: { method: string; pathAndQuery: string; body?: string; date?: string },
 ): Record<string, string> {
   const date = request.date ?? new Date().toISOString();
-  const text = [request.method.toUpperCase(), request.pathAndQuery, date, request.body ?? "", creds.adpToken].join("\n");
+  const text = [
+    request.method.toUpperCase(),
+    request.pathAndQuery,
+    date,
+    request.body ?? "",
+    creds.adpToken,
+  ].join("\n");
   const signature = createSign("RSA-SHA256").update(text, "utf8").sign(creds.privateKeyPem, "base64");
-  return { "x-adp-token": creds.adpToken, "x-adp-alg": "SHA256withRSA:1.0", "x-adp-signature": `${signature}:${date}` };
+  return {
+    "x-adp-token": creds.adpToken,
+    "x-adp-alg": "SHA256withRSA:1.0",
+    "x-adp-signature": `${signature}:${date}`,
+  };
 }

@@ -12,7 +12,9 @@ const websiteCookieSchema = z.looseObject({
 export type WebsiteCookie = z.infer<typeof websiteCookieSchema>;
 
 /** Exactly five `{name:value}` parts: enc, key, iv, name, serial (protocol §3). */
-export const adpTokenSchema = z.string().regex(/^(\{[a-z]+:[^{}]*\}){5}$/, "ADP token must have five {name:value} parts");
+export const adpTokenSchema = z
+  .string()
+  .regex(/^(\{[a-z]+:[^{}]*\}){5}$/, "ADP token must have five {name:value} parts");
 
 export const registerSuccessSchema = z.looseObject({
   request_id: z.string().nullish(),
@@ -56,7 +58,10 @@ export const tokenRefreshResponseSchema = z
     expires_in: z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(Number),
     token_type: z.string().nullish(),
   })
-  .refine((body) => Boolean(body.access_token ?? body.actor_access_token), "no access token in refresh response");
+  .refine(
+    (body) => Boolean(body.access_token ?? body.actor_access_token),
+    "no access token in refresh response",
+  );
 export type TokenRefreshResponse = z.infer<typeof tokenRefreshResponseSchema>;
 
 export const deregisterResponseSchema = z.looseObject({
