@@ -40,6 +40,8 @@ export class LibraryStore {
   ) {
     this.version = nowMs;
     for (let i = 0; i < size; i++) this.add(this.version);
+    // The default order is built up front so the first page of a big library is not slower than the rest.
+    this.sortedEntries("-PurchaseDate");
   }
 
   private add(changedAt: number, purchaseDate?: string): Entry {
