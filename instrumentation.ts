@@ -2,6 +2,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await import("./lib/env");
+  // The vault refuses a missing or malformed key in production: fail at start, not on first connect.
+  const { getVault } = await import("./server/crypto/vault");
+  getVault();
   const { getDbHandle } = await import("./server/db");
   await getDbHandle();
 }

@@ -3,6 +3,16 @@ import { z } from "zod";
 
 const isProduction = process.env.NODE_ENV === "production";
 const optionalUrl = z.url().optional();
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+const seconds = z.coerce.number().positive().optional();
+// A base URL that may carry `{tld}`, e.g. https://api.audible.{tld}; checked as a URL once expanded.
+const baseTemplate = z
+  .string()
+  .refine((value) => URL.canParse(value.replaceAll("{tld}", "com")), "must be a URL, optionally with {tld}")
+  .optional();
 
 // Validated once at start-up (instrumentation.ts imports this). `next build` runs with NODE_ENV=production
 // but without runtime secrets, so the build phase skips validation; `next start` does not.
@@ -23,6 +33,22 @@ export const env = createEnv({
     // Upstash REST endpoint and token for rate limits (serverless deployments).
     UPSTASH_REDIS_REST_URL: optionalUrl,
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    // Amazon sign-in pages and /ap/maplanding (default https://www.amazon.{tld}); the simulator in tests and demo.
+    AUDIBLE_AMAZON_WWW_BASE: baseTemplate,
+    // Amazon device API: register, token refresh, deregister (default https://api.amazon.{tld}).
+    AUDIBLE_AMAZON_API_BASE: baseTemplate,
+    // Audible's /1.0 API (default https://api.audible.{tld}).
+    AUDIBLE_API_BASE: baseTemplate,
+    // Redirect mode: the sign-in URL carries `state` so an authorization server that can redirect returns to /audible/callback.
+    AUDIBLE_SIGNIN_REDIRECT: flag,
+    // Audible HTTP: connect timeout (10), total time per attempt (30), pooled sockets per host (5),
+    // idle socket lifetime (10), retries of idempotent calls on 429/5xx (3), longest Retry-After waited (30).
+    AUDIBLE_HTTP_CONNECT_TIMEOUT_SECONDS: seconds,
+    AUDIBLE_HTTP_TIMEOUT_SECONDS: seconds,
+    AUDIBLE_HTTP_MAX_CONNECTIONS: z.coerce.number().int().positive().optional(),
+    AUDIBLE_HTTP_KEEPALIVE_SECONDS: seconds,
+    AUDIBLE_HTTP_MAX_RETRIES: z.coerce.number().int().nonnegative().optional(),
+    AUDIBLE_HTTP_RETRY_AFTER_MAX_SECONDS: seconds,
     // pino level: fatal, error, warn, info, debug, trace or silent.
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },

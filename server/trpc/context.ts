@@ -7,8 +7,16 @@ export type Context = {
   user: SessionUser | null;
   requestId: string;
   headers: Headers;
+  clientIp: string | null;
 };
 
+/** The first X-Forwarded-For hop is the client as our own reverse proxy saw it. */
+function clientIpOf(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}
+
 export function buildContext(input: { db: Db; user: SessionUser | null; headers?: Headers }): Context {
-  return { db: input.db, user: input.user, headers: input.headers ?? new Headers(), requestId: randomUUID() };
+  const headers = input.headers ?? new Headers();
+  return { db: input.db, user: input.user, headers, clientIp: clientIpOf(headers), requestId: randomUUID() };
 }

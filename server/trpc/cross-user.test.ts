@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { audibleAccounts, connectAttempts } from "@/server/db/schema";
 import type { DbHandle } from "@/server/db/client";
 import { createTestDb } from "@/server/testing/test-db";
 import { anonymousCaller, signedInCaller } from "@/server/testing/users";
@@ -16,7 +18,63 @@ const crossUserChecks: Record<string, (pair: Pair) => Promise<void>> = {
     expect(mine.id).toBe(a.user.id);
     expect(JSON.stringify(mine)).not.toContain(b.user.email);
   },
+  "audible.status": async ({ a, b }) => {
+    await connectAudibleDirectly(a.user.id);
+    expect(await b.caller.audible.status()).toEqual({ connected: false });
+    expect(await a.caller.audible.status()).toMatchObject({ connected: true, accountName: "A's Audible" });
+  },
+  "audible.connect.start": async ({ a, b }) => {
+    await b.caller.audible.connect.start({ marketplace: "us" });
+    const rows = await handle.db.select().from(connectAttempts).where(eq(connectAttempts.userId, a.user.id));
+    expect(rows.every((row) => row.userId === a.user.id)).toBe(true);
+  },
+  "audible.connect.complete": async ({ a, b }) => {
+    await handle.db.delete(audibleAccounts).where(eq(audibleAccounts.userId, a.user.id));
+    const started = await a.caller.audible.connect.start({ marketplace: "us" });
+    const landingUrl = "https://www.amazon.com/ap/maplanding?openid.oa2.authorization_code=ANYCODE";
+    await expect(
+      b.caller.audible.connect.complete({ attemptId: started.attemptId, landingUrl }),
+    ).rejects.toMatchObject({
+      appCode: "CONNECT_ATTEMPT_EXPIRED",
+    });
+    await expect(
+      b.caller.audible.connect.complete({ state: started.attemptId, code: "ANYCODE" }),
+    ).rejects.toMatchObject({
+      appCode: "CONNECT_ATTEMPT_EXPIRED",
+    });
+    const left = await handle.db.select().from(connectAttempts).where(eq(connectAttempts.userId, a.user.id));
+    expect(left.length).toBeGreaterThan(0);
+  },
+  "audible.disconnect": async ({ a, b }) => {
+    await connectAudibleDirectly(a.user.id);
+    await expect(b.caller.audible.disconnect({ keepLibrary: true })).rejects.toMatchObject({
+      appCode: "AUDIBLE_NOT_CONNECTED",
+    });
+    expect(await a.caller.audible.status()).toMatchObject({ connected: true });
+  },
 };
+
+/** A stored connection without Amazon: enough to prove another user cannot see or remove it. */
+async function connectAudibleDirectly(userId: string) {
+  await handle.db
+    .insert(audibleAccounts)
+    .values({
+      userId,
+      marketplace: "us",
+      amazonUserId: `amzn1.account.${userId}`,
+      customerName: "A's Audible",
+      deviceSerial: "0".repeat(32),
+      deviceName: "Media Feed for iPhone",
+      accessTokenEnc: "x",
+      refreshTokenEnc: "x",
+      adpTokenEnc: "x",
+      devicePrivateKeyEnc: "x",
+      cookiesEnc: "x",
+      keyId: "test",
+      accessTokenExpiresAt: new Date(Date.now() + 3_600_000),
+    })
+    .onConflictDoNothing();
+}
 
 let handle: DbHandle;
 let pair: Pair;

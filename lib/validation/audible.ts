@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/** Client-safe copy of the marketplace codes; server/audible/locales.ts is the source (a test keeps them equal). */
+export const MARKETPLACES = ["us", "uk", "de", "fr", "ca", "it", "au", "in", "jp", "es", "br"] as const;
+export const marketplaceSchema = z.enum(MARKETPLACES);
+export type Marketplace = z.infer<typeof marketplaceSchema>;
+
+export const marketplaceLabels = {
+  us: { name: "United States", flag: "🇺🇸", site: "audible.com" },
+  uk: { name: "United Kingdom", flag: "🇬🇧", site: "audible.co.uk" },
+  de: { name: "Deutschland", flag: "🇩🇪", site: "audible.de" },
+  fr: { name: "France", flag: "🇫🇷", site: "audible.fr" },
+  ca: { name: "Canada", flag: "🇨🇦", site: "audible.ca" },
+  it: { name: "Italia", flag: "🇮🇹", site: "audible.it" },
+  au: { name: "Australia", flag: "🇦🇺", site: "audible.com.au" },
+  in: { name: "India", flag: "🇮🇳", site: "audible.in" },
+  jp: { name: "日本", flag: "🇯🇵", site: "audible.co.jp" },
+  es: { name: "España", flag: "🇪🇸", site: "audible.es" },
+  br: { name: "Brasil", flag: "🇧🇷", site: "audible.com.br" },
+} as const satisfies Record<Marketplace, { name: string; flag: string; site: string }>;
+
+// Attempt ids are 32 random bytes in base64url.
+export const attemptIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "This connection attempt is not valid.");
+
+export const connectStartInputSchema = z.object({ marketplace: marketplaceSchema });
+export const connectStartOutputSchema = z.object({
+  attemptId: z.string(),
+  signInUrl: z.url(),
+  expiresAt: z.date(),
+  bookmarklet: z.string(),
+});
+
+export const connectCompleteInputSchema = z.union([
+  z.object({ attemptId: attemptIdSchema, landingUrl: z.string().max(16_384) }),
+  z.object({ state: attemptIdSchema, code: z.string().min(1).max(2048) }),
+]);
+export const connectCompleteOutputSchema = z.object({
+  marketplace: marketplaceSchema,
+  accountName: z.string().nullable(),
+  deviceName: z.string(),
+  reconnected: z.boolean(),
+});
+
+export const statusOutputSchema = z.discriminatedUnion("connected", [
+  z.object({ connected: z.literal(false) }),
+  z.object({
+    connected: z.literal(true),
+    marketplace: marketplaceSchema,
+    accountName: z.string().nullable(),
+    deviceName: z.string(),
+    connectedSince: z.date(),
+    lastSyncAt: z.date().nullable(),
+    lastError: z.string().nullable(),
+    needsReconnect: z.boolean(),
+    /** Null until the library import exists for this account. */
+    titleCount: z.number().int().nonnegative().nullable(),
+  }),
+]);
+
+export const disconnectInputSchema = z.object({ keepLibrary: z.boolean() });
+export const disconnectOutputSchema = z.object({
+  /** False when Amazon could not be told; the credentials are deleted here all the same. */
+  deregistered: z.boolean(),
+  keptLibrary: z.boolean(),
+});
+
+export type StatusOutput = z.infer<typeof statusOutputSchema>;

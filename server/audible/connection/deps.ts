@@ -1,0 +1,12 @@
+import type { Vault } from "@/server/crypto/vault";
+import type { Db } from "@/server/db";
+import type { BaseTemplates } from "../hosts";
+
+/** Everything the connection steps need from outside, passed in so tests can swap the clock or hosts. */
+export type ConnectionDeps = {
+  db: Db;
+  vault: Vault;
+  templates: BaseTemplates;
+  now: () => Date;
+  audit: { ip: string | null; userAgent: string | null };
+};

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { env } from "@/lib/env";
+import {
+  connectCompleteInputSchema,
+  connectCompleteOutputSchema,
+  connectStartInputSchema,
+  connectStartOutputSchema,
+  disconnectInputSchema,
+  disconnectOutputSchema,
+  statusOutputSchema,
+} from "@/lib/validation/audible";
+import { startAttempt } from "@/server/audible/connection/attempts";
+import { withAppErrors } from "@/server/audible/connection/app-errors";
+import { appOriginFrom, buildBookmarklet } from "@/server/audible/connection/bookmarklet";
+import { completeConnection } from "@/server/audible/connection/connect";
+import type { ConnectionDeps } from "@/server/audible/connection/deps";
+import { disconnectAccount } from "@/server/audible/connection/disconnect";
+import { connectionStatus } from "@/server/audible/connection/status";
+import { readBaseTemplates } from "@/server/audible/hosts";
+import { getVault } from "@/server/crypto/vault";
+import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
+import { AppError } from "@/server/errors";
+import type { Context } from "../context";
+import { createTRPCRouter, protectedProcedure } from "../init";
+
+function connectionDeps(ctx: Context): ConnectionDeps {
+  return {
+    db: ctx.db,
+    vault: getVault(),
+    templates: readBaseTemplates(),
+    now: () => new Date(),
+    audit: { ip: ctx.clientIp, userAgent: ctx.headers.get("user-agent") },
+  };
+}
+
+export const audibleRouter = createTRPCRouter({
+  connect: createTRPCRouter({
+    start: protectedProcedure
+      .input(connectStartInputSchema)
+      .output(connectStartOutputSchema)
+      .mutation(async ({ ctx, input }) => {
+        const deps = connectionDeps(ctx);
+        const existing = await findAudibleAccount(ctx.db, ctx.user.id);
+        if (existing?.status === "connected") {
+          throw new AppError("AUDIBLE_ALREADY_CONNECTED", "Your Audible account is already connected.");
+        }
+        const attempt = await startAttempt(
+          { ...deps, now: deps.now() },
+          { userId: ctx.user.id, marketplace: input.marketplace, withState: env.AUDIBLE_SIGNIN_REDIRECT },
+        );
+        return { ...attempt, bookmarklet: buildBookmarklet(appOriginFrom(ctx.headers, env.AUTH_URL)) };
+      }),
+
+    complete: protectedProcedure
+      .input(connectCompleteInputSchema)
+      .output(connectCompleteOutputSchema)
+      .mutation(({ ctx, input }) =>
+        withAppErrors(() => completeConnection(connectionDeps(ctx), { userId: ctx.user.id, ...input })),
+      ),
+  }),
+
+  status: protectedProcedure
+    .input(z.void())
+    .output(statusOutputSchema)
+    .query(({ ctx }) => connectionStatus(ctx.db, ctx.user.id)),
+
+  disconnect: protectedProcedure
+    .input(disconnectInputSchema)
+    .output(disconnectOutputSchema)
+    .mutation(({ ctx, input }) =>
+      withAppErrors(() =>
+        disconnectAccount(connectionDeps(ctx), { userId: ctx.user.id, keepLibrary: input.keepLibrary }),
+      ),
+    ),
+});
