@@ -10,7 +10,7 @@ import { buildSignInUrl } from "../signin-url";
 import type { BaseTemplates } from "../hosts";
 
 export const ATTEMPT_TTL_MS = 10 * 60 * 1000;
-const VERIFIER_COLUMN = "connect_attempts.code_verifier";
+export const VERIFIER_COLUMN = "connect_attempts.code_verifier";
 
 const hashAttemptId = (attemptId: string) => createHash("sha256").update(attemptId).digest("hex");
 
