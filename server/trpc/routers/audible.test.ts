@@ -169,3 +169,17 @@ describe("audible router against the simulator", () => {
     expect(await caller.audible.status()).toEqual({ connected: false });
   });
 });
+
+describe("audible.connect.start rate limit", () => {
+  it("lets exactly 3 of 100 concurrent starts through for one person and says when to retry", async () => {
+    const { caller } = await signedInCaller(handle.db);
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, () => caller.audible.connect.start({ marketplace: "us" })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ appCode: "RATE_LIMITED", code: "TOO_MANY_REQUESTS" });
+    expect(refused.reason.message).toMatch(/Try again in \d+ minutes?\./);
+    expect(refused.reason.details.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -20,6 +20,7 @@ import { readBaseTemplates } from "@/server/audible/hosts";
 import { getVault } from "@/server/crypto/vault";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
 import { AppError } from "@/server/errors";
+import { rateLimited } from "@/server/rate-limit/middleware";
 import type { Context } from "../context";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
@@ -36,6 +37,7 @@ function connectionDeps(ctx: Context): ConnectionDeps {
 export const audibleRouter = createTRPCRouter({
   connect: createTRPCRouter({
     start: protectedProcedure
+      .use(rateLimited("audible.connect.start"))
       .input(connectStartInputSchema)
       .output(connectStartOutputSchema)
       .mutation(async ({ ctx, input }) => {
@@ -52,6 +54,7 @@ export const audibleRouter = createTRPCRouter({
       }),
 
     complete: protectedProcedure
+      .use(rateLimited("audible.connect.complete"))
       .input(connectCompleteInputSchema)
       .output(connectCompleteOutputSchema)
       .mutation(({ ctx, input }) =>
@@ -60,11 +63,13 @@ export const audibleRouter = createTRPCRouter({
   }),
 
   status: protectedProcedure
+    .use(rateLimited("audible.status"))
     .input(z.void())
     .output(statusOutputSchema)
     .query(({ ctx }) => connectionStatus(ctx.db, ctx.user.id)),
 
   disconnect: protectedProcedure
+    .use(rateLimited("audible.disconnect"))
     .input(disconnectInputSchema)
     .output(disconnectOutputSchema)
     .mutation(({ ctx, input }) =>
