@@ -3,7 +3,12 @@ import { Ratelimit } from "@upstash/ratelimit";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/log";
 import { MemoryLimiter, type WindowLimiter, type WindowResult } from "./memory-limiter";
-import { resolveRatePolicies, type RatePolicyName, type RatePolicyTable, type ResolvedRatePolicy } from "./policies";
+import {
+  resolveRatePolicies,
+  type RatePolicyName,
+  type RatePolicyTable,
+  type ResolvedRatePolicy,
+} from "./policies";
 import { getRateLimitStore, STORE_TIMEOUT_MS, type RateLimitStore } from "./store";
 
 export const RATE_LIMIT_PREFIX = "mf:rl";
@@ -20,7 +25,8 @@ export type RateLimitResult = {
 
 export type RateLimiter = { check(policyName: RatePolicyName, identifier: string): Promise<RateLimitResult> };
 
-export const STORE_UNAVAILABLE_MESSAGE = "This action is temporarily unavailable. Please try again in a minute.";
+export const STORE_UNAVAILABLE_MESSAGE =
+  "This action is temporarily unavailable. Please try again in a minute.";
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth";
 import type { Db } from "@/server/db";
 import { buildContext } from "@/server/trpc/context";
-import { createCallerFactory, createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/trpc/init";
+import {
+  createCallerFactory,
+  createTRPCRouter,
+  protectedProcedure,
+  publicProcedure,
+} from "@/server/trpc/init";
 import { createRateLimiter } from "./limiter";
 import { rateLimited, retryAfterMessage } from "./middleware";
 import { resolveRatePolicies } from "./policies";
@@ -19,7 +24,9 @@ function setup() {
     prefix: `mf:rl:test:${randomUUID()}`,
   });
   const router = createTRPCRouter({
-    connectStart: protectedProcedure.use(rateLimited("audible.connect.start", { limiter })).mutation(() => "ok"),
+    connectStart: protectedProcedure
+      .use(rateLimited("audible.connect.start", { limiter }))
+      .mutation(() => "ok"),
     signIn: publicProcedure.use(rateLimited("auth.signIn", { limiter })).mutation(() => "ok"),
   });
   return { router, createCaller: createCallerFactory(router) };
@@ -58,7 +65,10 @@ describe("rateLimited middleware", () => {
       }),
       createContext: () => buildContext({ db, user }),
     });
-    const results = (await response.json()) as Array<{ result?: unknown; error?: { json: { data: Record<string, unknown> } } }>;
+    const results = (await response.json()) as Array<{
+      result?: unknown;
+      error?: { json: { data: Record<string, unknown> } };
+    }>;
     expect(results).toHaveLength(calls);
     expect(results.filter((entry) => entry.result)).toHaveLength(3);
     const limited = results.flatMap((entry) => (entry.error ? [entry.error.json.data] : []));
@@ -81,9 +91,13 @@ describe("rateLimited middleware", () => {
   it("keys signed-out callers by the first x-forwarded-for hop", async () => {
     const { createCaller } = setup();
     const from = (forwardedFor: string) =>
-      createCaller(buildContext({ db, user: null, headers: new Headers({ "x-forwarded-for": forwardedFor }) }));
+      createCaller(
+        buildContext({ db, user: null, headers: new Headers({ "x-forwarded-for": forwardedFor }) }),
+      );
     for (let i = 0; i < 10; i++) await from(`203.0.113.7, 10.0.0.${i}`).signIn();
-    await expect(from("203.0.113.7, 10.0.0.99").signIn()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(from("203.0.113.7, 10.0.0.99").signIn()).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
     await expect(from("198.51.100.1").signIn()).resolves.toBe("ok");
   });
 });

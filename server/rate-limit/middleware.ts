@@ -38,7 +38,9 @@ export function rateLimited(policyName: RatePolicyName, options: { limiter?: Rat
       : await checkRateLimit(policyName, identifier);
     if (!result.success) {
       const { retryAfterSeconds } = result;
-      throw new AppError("RATE_LIMITED", retryAfterMessage(retryAfterSeconds), { details: { retryAfterSeconds } });
+      throw new AppError("RATE_LIMITED", retryAfterMessage(retryAfterSeconds), {
+        details: { retryAfterSeconds },
+      });
     }
     return next();
   });

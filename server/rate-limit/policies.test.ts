@@ -11,9 +11,12 @@ describe("parseRateSpec", () => {
     expect(parseRateSpec(spec)).toEqual(expected);
   });
 
-  it.each(["", "3", "3/", "0/1h", "3/0h", "-1/1h", "3/1w", "3/1.5h", "1h/3", "three/1h"])("rejects %j", (spec) => {
-    expect(parseRateSpec(spec)).toBeNull();
-  });
+  it.each(["", "3", "3/", "0/1h", "3/0h", "-1/1h", "3/1w", "3/1.5h", "1h/3", "three/1h"])(
+    "rejects %j",
+    (spec) => {
+      expect(parseRateSpec(spec)).toBeNull();
+    },
+  );
 });
 
 describe("resolveRatePolicies", () => {
@@ -36,7 +39,10 @@ describe("resolveRatePolicies", () => {
   });
 
   it("applies an override and keeps the failure mode", () => {
-    const table = resolveRatePolicies({ RATE_LIMIT_AUDIBLE_CONNECT_START: "5/30m", RATE_LIMIT_AUTH_SIGN_IN: "" });
+    const table = resolveRatePolicies({
+      RATE_LIMIT_AUDIBLE_CONNECT_START: "5/30m",
+      RATE_LIMIT_AUTH_SIGN_IN: "",
+    });
     expect(table["audible.connect.start"]).toEqual({ limit: 5, windowMs: 1_800_000, failure: "closed" });
     expect(table["auth.signIn"].limit).toBe(10);
   });

@@ -24,13 +24,22 @@ export const ratePolicies = {
 export type RatePolicyName = keyof typeof ratePolicies;
 export type RatePolicyTable = Record<RatePolicyName, ResolvedRatePolicy>;
 
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const satisfies Record<WindowUnit, number>;
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const satisfies Record<
+  WindowUnit,
+  number
+>;
 const SPEC = /^\s*(\d+)\s*\/\s*(\d*)\s*([smhd])\s*$/;
 const ENV_PREFIX = "RATE_LIMIT_";
 
 /** "audible.connect.start" → "RATE_LIMIT_AUDIBLE_CONNECT_START", "auth.signIn" → "RATE_LIMIT_AUTH_SIGN_IN". */
 export function policyEnvName(name: RatePolicyName): string {
-  return ENV_PREFIX + name.replace(/([a-z])([A-Z])/g, "$1_$2").replace(/\./g, "_").toUpperCase();
+  return (
+    ENV_PREFIX +
+    name
+      .replace(/([a-z])([A-Z])/g, "$1_$2")
+      .replace(/\./g, "_")
+      .toUpperCase()
+  );
 }
 
 /** Parses "<count>/<duration>" such as "3/1h", "10/m" or "100/30s"; null when malformed. */
@@ -53,7 +62,9 @@ export function resolveRatePolicies(env: Record<string, string | undefined> = pr
   const known = new Map(names.map((name) => [policyEnvName(name), name]));
   const unknown = Object.keys(env).filter((key) => key.startsWith(ENV_PREFIX) && !known.has(key));
   if (unknown.length > 0) {
-    throw new Error(`Unknown rate-limit setting ${unknown.join(", ")}; known: ${[...known.keys()].join(", ")}.`);
+    throw new Error(
+      `Unknown rate-limit setting ${unknown.join(", ")}; known: ${[...known.keys()].join(", ")}.`,
+    );
   }
   const entries = names.map((name) => {
     const defaults = ratePolicies[name];

@@ -18,7 +18,8 @@ function fakeRedis() {
       return [2, 3];
     }
     if (name === "eval") {
-      if (script!.startsWith("#!")) throw new Error("ERR Unexpected flag in script shebang: allow-key-locking");
+      if (script!.startsWith("#!"))
+        throw new Error("ERR Unexpected flag in script shebang: allow-key-locking");
       scripts.set(sha1(script!), script!);
       return [2, 3];
     }
@@ -55,7 +56,13 @@ describe("createRedisRequester", () => {
   it("answers a pipeline with one bare array of per-command responses", async () => {
     const redis = fakeRedis();
     const requester = createRedisRequester(redis.send);
-    const reply = await requester.request({ path: ["pipeline"], body: [["get", "a"], ["set", "b", 1]] });
+    const reply = await requester.request({
+      path: ["pipeline"],
+      body: [
+        ["get", "a"],
+        ["set", "b", 1],
+      ],
+    });
     expect(reply).toEqual([{ result: "reply:get a" }, { result: "reply:set b 1" }]);
   });
 
@@ -70,9 +77,17 @@ describe("createRedisRequester", () => {
     );
     const reply = await requester.request({
       path: ["multi-exec"],
-      body: [["eval", "#!lua flags=allow-key-locking\nreturn 1", 0], ["del", "x"]],
+      body: [
+        ["eval", "#!lua flags=allow-key-locking\nreturn 1", 0],
+        ["del", "x"],
+      ],
     });
-    expect(batches).toEqual([[["eval", "return 1", "0"], ["del", "x"]]]);
+    expect(batches).toEqual([
+      [
+        ["eval", "return 1", "0"],
+        ["del", "x"],
+      ],
+    ]);
     expect(reply).toEqual([{ result: "OK" }, { error: "WRONGTYPE boom" }]);
   });
 

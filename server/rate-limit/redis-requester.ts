@@ -13,7 +13,8 @@ const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 function toArg(value: unknown): string {
   if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
   return JSON.stringify(value) ?? "";
 }
 

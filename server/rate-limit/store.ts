@@ -10,7 +10,11 @@ export const STORE_TIMEOUT_MS = 1_000;
 export type RateLimitStore =
   | { kind: "upstash" | "redis"; redis: Redis; close: () => Promise<void> }
   // In-process counters: correct for a single server instance only (each instance would count alone).
-  | { kind: "memory"; counters: Map<string, { count: number; expiresAt: number }>; close: () => Promise<void> };
+  | {
+      kind: "memory";
+      counters: Map<string, { count: number; expiresAt: number }>;
+      close: () => Promise<void>;
+    };
 
 type Env = Record<string, string | undefined>;
 
@@ -22,10 +26,16 @@ function tcpStore(url: string): RateLimitStore {
     client = createClient({
       url,
       commandOptions: { timeout: STORE_TIMEOUT_MS },
-      socket: { connectTimeout: STORE_TIMEOUT_MS, reconnectStrategy: (attempt) => Math.min(attempt * 200, 5_000) },
+      socket: {
+        connectTimeout: STORE_TIMEOUT_MS,
+        reconnectStrategy: (attempt) => Math.min(attempt * 200, 5_000),
+      },
     });
     client.on("error", (error: unknown) =>
-      log.warn({ error: error instanceof Error ? error.message : String(error) }, "rate-limit redis connection error"),
+      log.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        "rate-limit redis connection error",
+      ),
     );
     // Commands queued while offline fail on their own timeout; the socket keeps reconnecting meanwhile.
     client.connect().catch(() => undefined);
