@@ -5,6 +5,9 @@ export async function register() {
   // The vault refuses a missing or malformed key in production: fail at start, not on first connect.
   const { getVault } = await import("./server/crypto/vault");
   getVault();
+  // A mistyped RATE_LIMIT_* override stops the boot instead of surfacing on the first limited call.
+  const { resolveRatePolicies } = await import("./server/rate-limit/policies");
+  resolveRatePolicies();
   const { getDbHandle } = await import("./server/db");
   await getDbHandle();
 }

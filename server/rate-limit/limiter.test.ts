@@ -133,7 +133,7 @@ describe.each([
         (caught: unknown) => caught,
       );
       expect(error).toBeInstanceOf(AppError);
-      expect(error).toMatchObject({ appCode: "AUDIBLE_UNAVAILABLE", code: "SERVICE_UNAVAILABLE" });
+      expect(error).toMatchObject({ appCode: "SERVICE_UNAVAILABLE", code: "SERVICE_UNAVAILABLE" });
       expect((error as AppError).message).toBe(STORE_UNAVAILABLE_MESSAGE);
       expect(JSON.stringify(error)).not.toContain("secret-host");
     }
@@ -149,7 +149,7 @@ describe("real unreachable stores count as down", () => {
     const down = store({ UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9", UPSTASH_REDIS_REST_TOKEN: "t" });
     const limiter = createRateLimiter({ store: down, policies, prefix: uniquePrefix() });
     await expect(limiter.check("audible.sync", "user:x")).rejects.toMatchObject({
-      appCode: "AUDIBLE_UNAVAILABLE",
+      appCode: "SERVICE_UNAVAILABLE",
     });
     await expect(limiter.check("audible.status", "user:x")).resolves.toMatchObject({
       success: true,
@@ -161,7 +161,7 @@ describe("real unreachable stores count as down", () => {
     const down = store({ REDIS_URL: "redis://127.0.0.1:9" });
     const limiter = createRateLimiter({ store: down, policies, prefix: uniquePrefix() });
     await expect(limiter.check("audible.connect.start", "user:x")).rejects.toMatchObject({
-      appCode: "AUDIBLE_UNAVAILABLE",
+      appCode: "SERVICE_UNAVAILABLE",
     });
     await expect(limiter.check("audible.search", "user:x")).resolves.toMatchObject({ degraded: true });
   });
@@ -199,7 +199,7 @@ describe.each([
       () => null,
       (caught: unknown) => caught,
     );
-    expect(error).toMatchObject({ appCode: "AUDIBLE_UNAVAILABLE", message: STORE_UNAVAILABLE_MESSAGE });
+    expect(error).toMatchObject({ appCode: "SERVICE_UNAVAILABLE", message: STORE_UNAVAILABLE_MESSAGE });
     expect(JSON.stringify(error)).not.toContain("secret-host");
     await expect(limiter.check("audible.status", "user:x")).resolves.toMatchObject({
       success: true,

@@ -79,7 +79,7 @@ export function createRateLimiter(options: {
         // The store's own text (hosts, script hashes) stays in the server log, never in a response.
         const reason = error instanceof Error ? error.message : String(error);
         log.warn({ policy: name, failure: policy.failure, reason }, "rate-limit store unavailable");
-        if (policy.failure === "closed") throw new AppError("AUDIBLE_UNAVAILABLE", STORE_UNAVAILABLE_MESSAGE);
+        if (policy.failure === "closed") throw new AppError("SERVICE_UNAVAILABLE", STORE_UNAVAILABLE_MESSAGE);
         return { success: true, remaining: 0, resetAt: new Date(), retryAfterSeconds: 0, degraded: true };
       }
       const waitMs = result.reset - Date.now();
