@@ -41,6 +41,9 @@ export const audibleAccounts = pgTable(
     connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
     lastSyncAt: timestamp("last_sync_at", { withTimezone: true }),
     lastSyncError: text("last_sync_error"),
+    // Audible's State-Token from the last complete scan: the next sync asks only for what changed since.
+    stateToken: text("state_token"),
+    lastFullSyncAt: timestamp("last_full_sync_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

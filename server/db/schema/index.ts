@@ -1,2 +1,4 @@
 export * from "./auth";
 export * from "./audible";
+export * from "./library";
+export * from "./sync";
