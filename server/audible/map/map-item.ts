@@ -1,0 +1,46 @@
+import { withContentHash, withStateHash } from "./hashes";
+import { mapMediaValues } from "./media-values";
+import { mapOwnRating } from "./contributors";
+import { readPlus } from "./plus";
+import { readProgress } from "./progress";
+import type { MapResult } from "./types";
+import { isRecord, parseTimestamp, textOrNull } from "./values";
+
+export type MapOptions = { marketplace: string };
+
+/**
+ * One library item → catalogue row + the person's row. Never throws: a malformed or title-less item (Audible
+ * returns those after a long absence) comes back as `{ ok: false }` so the sync can retry or report it.
+ */
+export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapResult {
+  if (!isRecord(item)) return { ok: false, asin: null, reason: "not an object" };
+  const asin = textOrNull(item.asin);
+  if (!asin) return { ok: false, asin: null, reason: "missing asin" };
+  const title = textOrNull(item.title);
+  if (!title) return { ok: false, asin, reason: "missing title" };
+  try {
+    const media = withContentHash(mapMediaValues(item, asin, title, marketplace));
+    const { explicit, ...progress } = readProgress(item);
+    const libraryStatus = isRecord(item.library_status) ? item.library_status : {};
+    const purchasedAt = parseTimestamp(item.purchase_date);
+    const state = withStateHash({
+      ...progress,
+      ...mapOwnRating(item.provided_review),
+      purchasedAt,
+      addedAt: parseTimestamp(libraryStatus.date_added) ?? purchasedAt,
+      origin: textOrNull(item.origin_type),
+      ...readPlus(item),
+    });
+    return {
+      ok: true,
+      media,
+      state,
+      parentAsin: media.parentAsin ?? null,
+      isPodcastParent: media.contentType === "podcast",
+      revoked: textOrNull(item.status)?.toLowerCase() === "revoked",
+      explicitProgress: explicit,
+    };
+  } catch (error) {
+    return { ok: false, asin, reason: `unmappable: ${error instanceof Error ? error.message : "unknown"}` };
+  }
+}

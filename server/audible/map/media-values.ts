@@ -1,0 +1,69 @@
+import { classify } from "./content-type";
+import { mapCommunityRating, mapContributors, mapCoverUrls, mapGenres } from "./contributors";
+import { pickDescription } from "./description";
+import { mapSeries } from "./series-sort";
+import type { MediaValues } from "./types";
+import { dateOnly, numberOrNull, textOrNull } from "./values";
+
+function searchText(parts: (string | null)[]): string {
+  return parts
+    .filter((p): p is string => p !== null)
+    .join(" ")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function runtime(value: unknown): number | null {
+  const minutes = numberOrNull(value);
+  // Podcast parents report 0: unknown, not "zero minutes long".
+  return minutes !== null && minutes > 0 ? Math.round(minutes) : null;
+}
+
+export function mapMediaValues(
+  item: Record<string, unknown>,
+  asin: string,
+  title: string,
+  marketplace: string,
+): Omit<MediaValues, "contentHash"> {
+  const authors = mapContributors(item.authors);
+  const narrators = mapContributors(item.narrators);
+  const series = mapSeries(item.series);
+  const first = series[0];
+  const subtitle = textOrNull(item.subtitle);
+  const description = pickDescription(item);
+  const { contentType, parentAsin } = classify(item);
+  return {
+    source: "audible",
+    marketplace,
+    asin,
+    title,
+    subtitle,
+    authors,
+    narrators,
+    series,
+    seriesTitle: first?.title ?? null,
+    seriesSequence: first ? first.sequence || null : null,
+    seriesSortKey: first?.sortKey ?? null,
+    primaryAuthor: authors[0]?.name ?? null,
+    runtimeMinutes: runtime(item.runtime_length_min),
+    releaseDate: dateOnly(item.release_date) ?? dateOnly(item.issue_date),
+    publisher: textOrNull(item.publisher_name),
+    language: textOrNull(item.language)?.toLowerCase() ?? null,
+    formatType: textOrNull(item.format_type),
+    contentType,
+    parentAsin,
+    coverUrls: mapCoverUrls(item.product_images),
+    ...mapCommunityRating(item.rating),
+    genres: mapGenres(item.category_ladders),
+    descriptionHtml: description?.html || null,
+    descriptionText: description?.text || null,
+    searchText: searchText([
+      title,
+      subtitle,
+      ...authors.map((a) => a.name),
+      ...narrators.map((n) => n.name),
+      ...series.map((s) => s.title),
+    ]),
+  };
+}

@@ -1,0 +1,26 @@
+import type { media, userMedia } from "@/server/db/schema/library";
+
+export type MediaValues = Omit<typeof media.$inferInsert, "id" | "createdAt" | "updatedAt"> & {
+  contentHash: string;
+};
+
+export type UserMediaValues = Omit<
+  typeof userMedia.$inferInsert,
+  "id" | "userId" | "mediaId" | "createdAt" | "updatedAt" | "removedAt"
+> & { stateHash: string };
+
+export type MappedItem = {
+  ok: true;
+  media: MediaValues;
+  state: UserMediaValues;
+  parentAsin: string | null;
+  isPodcastParent: boolean;
+  /** `status: "Revoked"`: the sync decides whether and when to set `removedAt`. */
+  revoked: boolean;
+  /** Whether Audible sent its own listening_status; neverBackwards needs it. */
+  explicitProgress: boolean;
+};
+
+export type SkippedItem = { ok: false; asin: string | null; reason: string };
+
+export type MapResult = MappedItem | SkippedItem;
