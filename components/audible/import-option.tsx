@@ -1,0 +1,79 @@
+"use client";
+
+import { Headphones, Link2, RefreshCw, Settings } from "lucide-react";
+import Link from "next/link";
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { api } from "@/lib/trpc/react";
+import type { BaseTemplates } from "@/server/audible/hosts";
+import { ConnectModal } from "./connect-modal";
+import { MarketplaceName } from "./marketplace-select";
+import { StatusBadge } from "./status-badge";
+
+/** The Import page's Audible option: the connect modal when not connected, a short status when connected. */
+export function AudibleImportOption({ templates }: { templates: BaseTemplates }) {
+  const status = api.audible.status.useQuery();
+  const [connectOpen, setConnectOpen] = useState(false);
+  const cardRef = useRef<HTMLElement>(null);
+  const data = status.data;
+
+  return (
+    <Card ref={cardRef} tabIndex={-1} aria-labelledby="audible-import-title" className="focus:outline-none">
+      <CardHeader className="flex-row items-start gap-4">
+        <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-accent text-primary">
+          <Headphones className="size-5" aria-hidden />
+        </span>
+        <div className="min-w-0 flex-1 space-y-1.5">
+          <div className="flex flex-wrap items-center gap-2">
+            <CardTitle id="audible-import-title">Audible</CardTitle>
+            {data ? <StatusBadge status={data} /> : null}
+          </div>
+          <CardDescription>
+            Connect your Audible account once and keep your whole library in sync, progress included.
+          </CardDescription>
+        </div>
+      </CardHeader>
+      <CardContent className="flex flex-wrap items-center gap-x-4 gap-y-3 pl-20 text-sm">
+        {data && !data.connected ? (
+          <Button onClick={() => setConnectOpen(true)}>
+            <Link2 aria-hidden />
+            Connect Audible
+          </Button>
+        ) : null}
+        {data?.connected ? (
+          <>
+            <span className="min-w-0 truncate">
+              {data.accountName ?? "Your account"} ·{" "}
+              <span className="inline-flex">
+                <MarketplaceName marketplace={data.marketplace} />
+              </span>
+              {data.titleCount === null ? null : ` · ${data.titleCount.toLocaleString("en")} titles`}
+            </span>
+            {data.needsReconnect ? (
+              <Button onClick={() => setConnectOpen(true)}>
+                <RefreshCw aria-hidden />
+                Reconnect
+              </Button>
+            ) : null}
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/settings">
+                <Settings aria-hidden />
+                Manage in Settings
+              </Link>
+            </Button>
+          </>
+        ) : null}
+        {status.isPending ? <span className="text-muted-foreground">Checking the connection…</span> : null}
+        {status.isError ? <span className="text-destructive">Could not check the connection.</span> : null}
+      </CardContent>
+      <ConnectModal
+        templates={templates}
+        open={connectOpen}
+        onOpenChange={setConnectOpen}
+        reconnect={data?.connected === true && data.needsReconnect}
+        returnFocusTo={cardRef}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { Headphones, Link2, RefreshCw } from "lucide-react";
+import { useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { api } from "@/lib/trpc/react";
+import type { BaseTemplates } from "@/server/audible/hosts";
+import { ConnectModal } from "./connect-modal";
+import { DisconnectDialog, type DisconnectOutcome } from "./disconnect-dialog";
+import { DisconnectNotice } from "./disconnect-notice";
+import { ErrorNotice } from "./error-notice";
+import { describeError } from "./read-error";
+import { StatusBadge } from "./status-badge";
+import { StatusDetails } from "./status-details";
+
+export function StatusCard({ templates }: { templates: BaseTemplates }) {
+  const status = api.audible.status.useQuery();
+  const [outcome, setOutcome] = useState<DisconnectOutcome | null>(null);
+  const [connectOpen, setConnectOpen] = useState(false);
+  const cardRef = useRef<HTMLElement>(null);
+  const data = status.data;
+
+  return (
+    <Card ref={cardRef} tabIndex={-1} aria-labelledby="audible-card-title" className="focus:outline-none">
+      <CardHeader className="flex-row items-start gap-4">
+        <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-accent text-primary">
+          <Headphones className="size-5" aria-hidden />
+        </span>
+        <div className="min-w-0 flex-1 space-y-1.5">
+          <div className="flex flex-wrap items-center gap-2">
+            <CardTitle id="audible-card-title">Audible</CardTitle>
+            {data ? <StatusBadge status={data} /> : null}
+          </div>
+          <CardDescription>
+            Import your audiobook library and listening progress from Audible.
+          </CardDescription>
+        </div>
+      </CardHeader>
+      <CardContent className="space-y-5">
+        {status.isPending ? <p className="text-sm text-muted-foreground">Checking the connection…</p> : null}
+        {status.isError ? (
+          <div className="space-y-3">
+            <ErrorNotice error={describeError(status.error)} />
+            <Button variant="secondary" onClick={() => void status.refetch()}>
+              <RefreshCw aria-hidden />
+              Try again
+            </Button>
+          </div>
+        ) : null}
+        {data && !data.connected ? (
+          <>
+            {outcome ? <DisconnectNotice outcome={outcome} /> : null}
+            <p className="text-sm text-muted-foreground">
+              You sign in on Amazon&apos;s own page; Media Feed never sees your password. Your books stay on
+              Audible; Media Feed keeps a copy of the list and your progress.
+            </p>
+            <Button onClick={() => setConnectOpen(true)}>
+              <Link2 aria-hidden />
+              Connect Audible
+            </Button>
+          </>
+        ) : null}
+        {data?.connected ? (
+          <>
+            {data.needsReconnect ? (
+              <Alert tone="warning">
+                <p className="font-medium">Audible signed Media Feed out</p>
+                <p className="text-muted-foreground">
+                  The connection stopped working, so your library is not being updated. Reconnect to pick up
+                  where it left off; your imported books stay.
+                </p>
+              </Alert>
+            ) : null}
+            <StatusDetails status={data} />
+            {data.lastError && !data.needsReconnect ? (
+              <p className="text-sm text-warning">Last problem: {data.lastError}</p>
+            ) : null}
+            <div className="flex flex-wrap gap-2 border-t pt-5">
+              {data.needsReconnect ? (
+                <Button onClick={() => setConnectOpen(true)}>
+                  <RefreshCw aria-hidden />
+                  Reconnect
+                </Button>
+              ) : null}
+              <DisconnectDialog deviceName={data.deviceName} onDisconnected={setOutcome} />
+            </div>
+          </>
+        ) : null}
+      </CardContent>
+      <ConnectModal
+        templates={templates}
+        open={connectOpen}
+        onOpenChange={setConnectOpen}
+        reconnect={data?.connected === true && data.needsReconnect}
+        returnFocusTo={cardRef}
+      />
+    </Card>
+  );
+}
