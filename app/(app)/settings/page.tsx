@@ -1,16 +1,17 @@
-import { Headphones } from "lucide-react";
 import type { Metadata } from "next";
+import { StatusCard } from "@/components/audible/status-card";
 import { PageHeader } from "@/components/layout/page-header";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import { formatDate, planLabels } from "@/lib/format";
-import { api } from "@/lib/trpc/server";
+import { HydrateClient, api } from "@/lib/trpc/server";
+import { readBaseTemplates } from "@/server/audible/hosts";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const me = await api.account.me();
+  const [me] = await Promise.all([api.account.me(), api.audible.status.prefetch()]);
   return (
-    <>
+    <HydrateClient>
       <PageHeader title="Settings" description="Your account and connected services." />
       <div className="space-y-10">
         <section aria-labelledby="account-heading" className="space-y-4">
@@ -37,22 +38,10 @@ export default async function SettingsPage() {
           >
             Integrations
           </h2>
-          <Card>
-            <CardHeader className="flex-row items-start gap-4">
-              <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-accent text-primary">
-                <Headphones className="size-5" aria-hidden />
-              </span>
-              <div className="space-y-1.5">
-                <CardTitle>Audible</CardTitle>
-                <CardDescription>
-                  Import your audiobook library and listening progress from Audible.
-                </CardDescription>
-              </div>
-            </CardHeader>
-          </Card>
+          <StatusCard templates={readBaseTemplates()} />
         </section>
       </div>
-    </>
+    </HydrateClient>
   );
 }
 
