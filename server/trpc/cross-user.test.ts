@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audibleAccounts, connectAttempts } from "@/server/db/schema";
 import type { DbHandle } from "@/server/db/client";
+import { insertTitle } from "@/server/testing/library-fixtures";
 import { createTestDb } from "@/server/testing/test-db";
 import { anonymousCaller, signedInCaller } from "@/server/testing/users";
 import { appRouter } from "./root";
@@ -51,6 +52,34 @@ const crossUserChecks: Record<string, (pair: Pair) => Promise<void>> = {
       appCode: "AUDIBLE_NOT_CONNECTED",
     });
     expect(await a.caller.audible.status()).toMatchObject({ connected: true });
+  },
+  "library.list": async ({ a, b }) => {
+    await insertTitle(handle.db, a.user.id, { title: "A's private shelf", authors: ["Only A"] });
+    const theirs = await b.caller.library.list({ search: "private shelf" });
+    expect(theirs).toMatchObject({ items: [], total: { count: 0 } });
+    const all = await b.caller.library.list({ author: "Only A" });
+    expect(all.items).toEqual([]);
+    expect((await a.caller.library.list({ search: "private shelf" })).items).toHaveLength(1);
+  },
+  "library.item": async ({ a, b }) => {
+    const id = await insertTitle(handle.db, a.user.id, { title: "A's item" });
+    await expect(b.caller.library.item({ id })).rejects.toMatchObject({ appCode: "NOT_FOUND" });
+    await expect(a.caller.library.item({ id })).resolves.toMatchObject({ id, title: "A's item" });
+  },
+  "library.facets": async ({ a, b }) => {
+    await insertTitle(handle.db, a.user.id, {
+      authors: ["Facet Author of A"],
+      series: [{ title: "A's Series", sequence: "1" }],
+    });
+    const facets = await b.caller.library.facets();
+    expect(JSON.stringify(facets)).not.toContain("of A");
+    expect(JSON.stringify(facets)).not.toContain("A's Series");
+  },
+  "library.stats": async ({ a, b }) => {
+    await insertTitle(handle.db, a.user.id, { authors: ["Stats Author of A"], mine: { status: "finished" } });
+    const stats = await b.caller.library.stats();
+    expect(stats.totalTitles).toBe(0);
+    expect(JSON.stringify(stats)).not.toContain("of A");
   },
 };
 

@@ -1,0 +1,77 @@
+import { and, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { LibrarySort } from "@/lib/validation/library";
+import { media, userMedia } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+
+type SortKey = { expr: SQL; cast: "text" | "real" | "float8" | "int4" | "timestamptz"; dir: "asc" | "desc" };
+
+const titleKey: SortKey = { expr: sql`lower(${media.title})`, cast: "text", dir: "asc" };
+
+/**
+ * Every sort ends in the title and then the media id, so ties (same author, same progress) page
+ * in a fixed order and a row is never shown twice or skipped. Nullable keys always sort last.
+ */
+export const sortKeys = {
+  added: [{ expr: sql`${userMedia.addedAt}`, cast: "timestamptz", dir: "desc" }],
+  title: [titleKey],
+  author: [{ expr: sql`lower(${media.primaryAuthor})`, cast: "text", dir: "asc" }, titleKey],
+  series: [
+    { expr: sql`lower(${media.seriesTitle})`, cast: "text", dir: "asc" },
+    { expr: sql`${media.seriesSortKey}`, cast: "float8", dir: "asc" },
+    titleKey,
+  ],
+  progress: [{ expr: sql`${userMedia.progressPercent}`, cast: "real", dir: "desc" }, titleKey],
+  length: [{ expr: sql`${media.runtimeMinutes}`, cast: "int4", dir: "desc" }, titleKey],
+} as const satisfies Record<LibrarySort, readonly SortKey[]>;
+
+export function orderByFor(sort: LibrarySort): SQL[] {
+  const keys: readonly SortKey[] = sortKeys[sort];
+  return [
+    ...keys.map((key) => sql`${key.expr} ${sql.raw(key.dir)} nulls last`),
+    sql`${userMedia.mediaId} asc`,
+  ];
+}
+
+/** Keys travel as Postgres text so timestamps keep their microseconds and floats round-trip exactly. */
+export function keyColumnsFor(sort: LibrarySort): SQL<string | null>[] {
+  const keys: readonly SortKey[] = sortKeys[sort];
+  return keys.map((key) => sql<string | null>`(${key.expr})::text`);
+}
+
+const cursorSchema = z.object({ s: z.string(), k: z.array(z.string().nullable()), id: z.string() });
+type Cursor = z.infer<typeof cursorSchema>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+export function decodeCursor(value: string, sort: LibrarySort): Cursor {
+  try {
+    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    if (parsed.s === sort && parsed.k.length === sortKeys[sort].length) return parsed;
+  } catch {
+    // Fall through to the one error below: a cursor is opaque, its defects are not worth describing.
+  }
+  throw new AppError("VALIDATION_FAILED", "This page of the library is out of date. Please reload.");
+}
+
+/**
+ * Rows strictly after the cursor in `key1 dir nulls last, key2 dir nulls last, …, id asc` order:
+ * for each key, a non-null cursor value is passed by larger (or smaller) values and by nulls; a null
+ * cursor value only by later nulls with a larger remainder.
+ */
+export function afterCursor(sort: LibrarySort, cursor: Cursor): SQL {
+  const keys: readonly SortKey[] = sortKeys[sort];
+  const build = (index: number): SQL => {
+    const key = keys[index];
+    if (!key) return sql`${userMedia.mediaId} > ${cursor.id}`;
+    const value = cursor.k[index] ?? null;
+    const rest = build(index + 1);
+    if (value === null) return and(sql`${key.expr} is null`, rest)!;
+    const typed = sql`${value}::${sql.raw(key.cast)}`;
+    const beyond = key.dir === "asc" ? sql`${key.expr} > ${typed}` : sql`${key.expr} < ${typed}`;
+    return or(beyond, sql`${key.expr} is null`, and(sql`${key.expr} = ${typed}`, rest))!;
+  };
+  return sql`(${build(0)})`;
+}

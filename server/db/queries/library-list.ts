@@ -1,0 +1,79 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { LibraryListItem, LibraryListOutput, LibraryListQuery } from "@/lib/validation/library";
+import type { Db } from "@/server/db";
+import { media, userMedia, type Contributor } from "@/server/db/schema";
+import { afterCursor, decodeCursor, encodeCursor, keyColumnsFor, orderByFor } from "./library-cursor";
+import { libraryWhere, pickCover } from "./library-filters";
+
+// A count past this is shown as "50,000+": the number only tells a person roughly how much matched.
+export const LIBRARY_COUNT_CAP = 50_000;
+
+export const listColumns = {
+  id: media.id,
+  title: media.title,
+  subtitle: media.subtitle,
+  authors: media.authors,
+  narrators: media.narrators,
+  seriesTitle: media.seriesTitle,
+  seriesSequence: media.seriesSequence,
+  coverUrls: media.coverUrls,
+  runtimeMinutes: media.runtimeMinutes,
+  contentType: media.contentType,
+  status: userMedia.status,
+  progressPercent: userMedia.progressPercent,
+  finishedAt: userMedia.finishedAt,
+  addedAt: userMedia.addedAt,
+  removedAt: userMedia.removedAt,
+};
+
+type ListRow = Omit<LibraryListItem, "authors" | "narrators" | "coverUrl"> & {
+  authors: Contributor[];
+  narrators: Contributor[];
+  coverUrls: Record<string, string>;
+};
+
+export function toListItem(row: ListRow): LibraryListItem {
+  const { coverUrls, authors, narrators, ...rest } = row;
+  return {
+    ...rest,
+    authors: authors.map((author) => author.name),
+    narrators: narrators.map((narrator) => narrator.name),
+    coverUrl: pickCover(coverUrls),
+  };
+}
+
+export async function listLibrary(db: Db, userId: string, input: LibraryListQuery): Promise<LibraryListOutput> {
+  const where = libraryWhere(userId, input);
+  const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : null;
+  const keyColumns = keyColumnsFor(input.sort);
+  const rows = await db
+    .select({ ...listColumns, keys: sql<(string | null)[]>`array[${sql.join(keyColumns, sql`, `)}]` })
+    .from(userMedia)
+    .innerJoin(media, eq(media.id, userMedia.mediaId))
+    .where(cursor ? and(where, afterCursor(input.sort, cursor)) : where)
+    .orderBy(...orderByFor(input.sort))
+    .limit(input.limit + 1);
+
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > input.limit && last ? encodeCursor({ s: input.sort, k: last.keys, id: last.id }) : null;
+  return {
+    items: page.map(({ keys: _keys, ...row }) => toListItem(row)),
+    nextCursor,
+    total: cursor ? null : await countLibrary(db, where),
+  };
+}
+
+async function countLibrary(db: Db, where: ReturnType<typeof libraryWhere>) {
+  const bounded = db
+    .select({ one: sql`1` })
+    .from(userMedia)
+    .innerJoin(media, eq(media.id, userMedia.mediaId))
+    .where(where)
+    .limit(LIBRARY_COUNT_CAP + 1)
+    .as("bounded");
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(bounded);
+  const count = row?.count ?? 0;
+  return { count: Math.min(count, LIBRARY_COUNT_CAP), capped: count > LIBRARY_COUNT_CAP };
+}
