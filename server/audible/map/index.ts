@@ -7,3 +7,4 @@ export { latestFinishedAt, mergeFinishedEvents, type FinishedEventInput } from "
 export { canonicalJson, withContentHash, withStateHash } from "./hashes";
 export { parseTimestamp } from "./values";
 export type { MapResult, MappedItem, MediaValues, SkippedItem, UserMediaValues } from "./types";
+export { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "./response-groups";
