@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { APP_PORT as PORT, APP_URL, SIM_PORT, SIM_URL } from "./e2e/support/ports";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Playwright's own browser download does not work offline; the system's Chromium does.
 const systemChromium =
   process.env.PW_CHROMIUM_PATH ??
@@ -17,8 +17,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    // Next rewrites 127.0.0.1 to localhost in its URLs, so the browser must use localhost for cookies to match.
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: APP_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -41,20 +40,37 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // Each run starts from an empty embedded database (cleared here: the web server starts before globalSetup).
-    command: `node -e "require('fs').rmSync('.data/pglite-e2e',{recursive:true,force:true})" && npm run build && npm run start -- -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "pipe",
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      TOKEN_ENCRYPTION_KEYS: "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      PGLITE_DIR: "./.data/pglite-e2e",
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
+  webServer: [
+    {
+      // The Audible/Amazon simulator; specs drive and inspect it through its /__sim control API.
+      command: `npm run sim -- --port ${SIM_PORT}`,
+      url: `${SIM_URL}/__sim/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
     },
-  },
+    {
+      // Each run starts from an empty embedded database (cleared here: the web server starts before globalSetup).
+      command: `node -e "require('fs').rmSync('.data/pglite-e2e',{recursive:true,force:true})" && npm run build && npm run start -- -H 127.0.0.1 -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+        TOKEN_ENCRYPTION_KEYS: "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        PGLITE_DIR: "./.data/pglite-e2e",
+        DATABASE_URL: "",
+        LOG_LEVEL: "warn",
+        AUDIBLE_AMAZON_WWW_BASE: `${SIM_URL}/www.amazon.{tld}`,
+        AUDIBLE_AMAZON_API_BASE: `${SIM_URL}/api.amazon.{tld}`,
+        AUDIBLE_API_BASE: `${SIM_URL}/api.audible.{tld}`,
+        // Puts `state` on the sign-in URL so a spec can switch the simulator to redirect mode.
+        AUDIBLE_SIGNIN_REDIRECT: "true",
+        // The default (3 per hour per user), spelled out because a spec clicks past it.
+        RATE_LIMIT_AUDIBLE_CONNECT_START: "3/1h",
+      },
+    },
+  ],
 });
