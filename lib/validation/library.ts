@@ -91,7 +91,12 @@ export const libraryItemOutputSchema = libraryListItemSchema.extend({
   authors: z.array(contributorSchema),
   narrators: z.array(contributorSchema),
   series: z.array(
-    z.object({ asin: z.string().nullable(), title: z.string(), sequence: z.string(), sortKey: z.number().nullable() }),
+    z.object({
+      asin: z.string().nullable(),
+      title: z.string(),
+      sequence: z.string(),
+      sortKey: z.number().nullable(),
+    }),
   ),
   releaseDate: z.string().nullable(),
   publisher: z.string().nullable(),
@@ -129,8 +134,12 @@ const rankedSchema = z.object({ name: z.string(), titles: z.number().int(), minu
 export const libraryStatsOutputSchema = z.object({
   totalTitles: z.number().int(),
   totalMinutes: z.number().int(),
-  byStatus: z.array(z.object({ status: listenStatusSchema, titles: z.number().int(), minutes: z.number().int() })),
-  finishedByMonth: z.array(z.object({ month: z.string(), titles: z.number().int(), minutes: z.number().int() })),
+  byStatus: z.array(
+    z.object({ status: listenStatusSchema, titles: z.number().int(), minutes: z.number().int() }),
+  ),
+  finishedByMonth: z.array(
+    z.object({ month: z.string(), titles: z.number().int(), minutes: z.number().int() }),
+  ),
   topAuthorsByTitles: z.array(rankedSchema),
   topAuthorsByHours: z.array(rankedSchema),
   topNarratorsByTitles: z.array(rankedSchema),

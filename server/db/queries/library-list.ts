@@ -42,7 +42,11 @@ export function toListItem(row: ListRow): LibraryListItem {
   };
 }
 
-export async function listLibrary(db: Db, userId: string, input: LibraryListQuery): Promise<LibraryListOutput> {
+export async function listLibrary(
+  db: Db,
+  userId: string,
+  input: LibraryListQuery,
+): Promise<LibraryListOutput> {
   const where = libraryWhere(userId, input);
   const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : null;
   const keyColumns = keyColumnsFor(input.sort);

@@ -33,41 +33,52 @@ export async function libraryStats(db: Db, userId: string, now = new Date()): Pr
       .orderBy(order === "titles" ? sql`2 desc, 3 desc, 1 asc` : sql`3 desc, 2 desc, 1 asc`)
       .limit(TOP_LIMIT);
 
-  const [statusRows, monthRows, authorsByTitles, authorsByHours, narratorsByTitles, narratorsByHours, [left]] =
-    await Promise.all([
-      db
-        .select({ status: userMedia.status, titles, minutes })
-        .from(userMedia)
-        .innerJoin(media, eq(media.id, userMedia.mediaId))
-        .where(owned)
-        .groupBy(userMedia.status),
-      // Returned titles still count here: a book finished and then returned was still listened to.
-      db
-        .select({ month: sql<string>`to_char(${userMedia.finishedAt} at time zone 'UTC', 'YYYY-MM')`, titles, minutes })
-        .from(userMedia)
-        .innerJoin(media, eq(media.id, userMedia.mediaId))
-        .where(
-          and(
-            eq(userMedia.userId, userId),
-            eq(userMedia.status, "finished"),
-            isNotNull(userMedia.finishedAt),
-            gte(userMedia.finishedAt, since),
-          ),
-        )
-        .groupBy(sql`1`),
-      ranked(media.authors, "titles"),
-      ranked(media.authors, "minutes"),
-      ranked(media.narrators, "titles"),
-      ranked(media.narrators, "minutes"),
-      db
-        .select({
-          titles,
-          minutesLeft: sql<number>`coalesce(round(sum(${media.runtimeMinutes} * (100 - least(${userMedia.progressPercent}, 100)) / 100.0)), 0)::int`,
-        })
-        .from(userMedia)
-        .innerJoin(media, eq(media.id, userMedia.mediaId))
-        .where(and(owned, eq(userMedia.status, "listening"))),
-    ]);
+  const [
+    statusRows,
+    monthRows,
+    authorsByTitles,
+    authorsByHours,
+    narratorsByTitles,
+    narratorsByHours,
+    [left],
+  ] = await Promise.all([
+    db
+      .select({ status: userMedia.status, titles, minutes })
+      .from(userMedia)
+      .innerJoin(media, eq(media.id, userMedia.mediaId))
+      .where(owned)
+      .groupBy(userMedia.status),
+    // Returned titles still count here: a book finished and then returned was still listened to.
+    db
+      .select({
+        month: sql<string>`to_char(${userMedia.finishedAt} at time zone 'UTC', 'YYYY-MM')`,
+        titles,
+        minutes,
+      })
+      .from(userMedia)
+      .innerJoin(media, eq(media.id, userMedia.mediaId))
+      .where(
+        and(
+          eq(userMedia.userId, userId),
+          eq(userMedia.status, "finished"),
+          isNotNull(userMedia.finishedAt),
+          gte(userMedia.finishedAt, since),
+        ),
+      )
+      .groupBy(sql`1`),
+    ranked(media.authors, "titles"),
+    ranked(media.authors, "minutes"),
+    ranked(media.narrators, "titles"),
+    ranked(media.narrators, "minutes"),
+    db
+      .select({
+        titles,
+        minutesLeft: sql<number>`coalesce(round(sum(${media.runtimeMinutes} * (100 - least(${userMedia.progressPercent}, 100)) / 100.0)), 0)::int`,
+      })
+      .from(userMedia)
+      .innerJoin(media, eq(media.id, userMedia.mediaId))
+      .where(and(owned, eq(userMedia.status, "listening"))),
+  ]);
 
   const byStatus = LISTEN_STATUSES.map((status) => {
     const row = statusRows.find((candidate) => candidate.status === status);

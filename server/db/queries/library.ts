@@ -25,7 +25,10 @@ export async function libraryFacets(db: Db, userId: string, limit = FACET_LIMIT)
   const [authors, series, [total]] = await Promise.all([
     facet(media.authors, "name"),
     facet(media.series, "title"),
-    db.select({ count: sql<number>`count(*)::int` }).from(userMedia).where(eq(userMedia.userId, userId)),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(userMedia)
+      .where(eq(userMedia.userId, userId)),
   ]);
   return { totalTitles: total?.count ?? 0, authors, series };
 }
