@@ -5,9 +5,9 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { Progress } from "@/components/ui/progress";
+import { marketplaceLabels } from "@/lib/validation/audible";
 import { nextStepLabels } from "./error-copy";
 import { ErrorNotice } from "./error-notice";
-import { MarketplaceName } from "./marketplace-select";
 import type { DescribedError } from "./read-error";
 import type { ConnectResult } from "./use-connect-flow";
 
@@ -37,13 +37,11 @@ export function SuccessState({ result }: { result: ConnectResult }) {
         <div className="space-y-1 text-sm">
           <p className="font-medium">{result.reconnected ? "Audible reconnected" : "Audible connected"}</p>
           <p className="text-muted-foreground">
-            {result.accountName ? `Signed in as ${result.accountName}. ` : ""}
-            Media Feed shows up at Amazon as the device “{result.deviceName}”.
+            {result.accountName ? `Signed in as ${result.accountName} on ` : "Signed in on "}
+            {marketplaceLabels[result.marketplace].site}. Media Feed shows up at Amazon as the device “
+            {result.deviceName}”.
           </p>
         </div>
-      </div>
-      <div className="text-sm">
-        <MarketplaceName marketplace={result.marketplace} />
       </div>
       <DialogFooter>
         <DialogClose asChild>
