@@ -33,6 +33,8 @@ export type FaultSpec = {
   retryAfter?: number;
   /** For null-items: first page (1-based) that comes back as `items: null`. */
   fromPage?: number;
+  /** For envelope faults on paged routes: only requests for this 1-based `page` are affected. */
+  onlyPage?: number;
 };
 
 export type FaultRule = FaultSpec & { id: string; remaining: number };

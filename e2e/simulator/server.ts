@@ -135,7 +135,13 @@ async function dispatch(
       auth: ctx.authMode,
     });
 
-  const fault = takeFault(state.faults, route.name, ENVELOPE_FAULTS);
+  const page = Number(new URL(target.rest, "http://sim").searchParams.get("page") ?? "1");
+  const fault = takeFault(
+    state.faults,
+    route.name,
+    ENVELOPE_FAULTS,
+    (rule) => rule.onlyPage === undefined || rule.onlyPage === page,
+  );
   if (fault?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 1000));
   if (fault?.kind === "hang") return record(0);
   const early: SimResponse | null =

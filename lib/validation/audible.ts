@@ -43,6 +43,36 @@ export const connectCompleteOutputSchema = z.object({
   reconnected: z.boolean(),
 });
 
+export const syncRunSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["full", "delta", "file"]),
+  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  trigger: z.string(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+  pagesDone: z.number().int(),
+  pagesTotal: z.number().int().nullable(),
+  titlesSeen: z.number().int(),
+  titlesTotal: z.number().int().nullable(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int(),
+  failed: z.number().int(),
+  failures: z.array(z.object({ asin: z.string(), reason: z.string() })),
+  errorCode: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type SyncRunView = z.infer<typeof syncRunSchema>;
+
+export const syncOutputSchema = z.object({ run: syncRunSchema, joined: z.boolean() });
+export const syncRunsInputSchema = z
+  .object({ limit: z.number().int().min(1).max(50).default(10) })
+  .default({ limit: 10 });
+export const syncRunsOutputSchema = z.array(syncRunSchema);
+
+export const audibleSettingsSchema = z.object({ importPodcastEpisodes: z.boolean() });
+
 export const statusOutputSchema = z.discriminatedUnion("connected", [
   z.object({ connected: z.literal(false) }),
   z.object({
@@ -54,8 +84,11 @@ export const statusOutputSchema = z.discriminatedUnion("connected", [
     lastSyncAt: z.date().nullable(),
     lastError: z.string().nullable(),
     needsReconnect: z.boolean(),
-    /** Null until the library import exists for this account. */
+    /** Titles from this account in the person's library (returned ones excluded). */
     titleCount: z.number().int().nonnegative().nullable(),
+    /** The queued or running sync, for the progress bar. */
+    activeRun: syncRunSchema.nullable(),
+    lastRun: syncRunSchema.nullable(),
   }),
 ]);
 

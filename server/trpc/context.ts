@@ -8,6 +8,8 @@ export type Context = {
   requestId: string;
   headers: Headers;
   clientIp: string | null;
+  /** Wakes the background sync worker after a run is queued; tests drain the queue themselves. */
+  wakeSyncWorker: () => void;
 };
 
 /** The first X-Forwarded-For hop is the client as our own reverse proxy saw it. */
@@ -16,7 +18,19 @@ function clientIpOf(headers: Headers): string | null {
   return forwarded || headers.get("x-real-ip") || null;
 }
 
-export function buildContext(input: { db: Db; user: SessionUser | null; headers?: Headers }): Context {
+export function buildContext(input: {
+  db: Db;
+  user: SessionUser | null;
+  headers?: Headers;
+  wakeSyncWorker?: () => void;
+}): Context {
   const headers = input.headers ?? new Headers();
-  return { db: input.db, user: input.user, headers, clientIp: clientIpOf(headers), requestId: randomUUID() };
+  return {
+    db: input.db,
+    user: input.user,
+    headers,
+    clientIp: clientIpOf(headers),
+    requestId: randomUUID(),
+    wakeSyncWorker: input.wakeSyncWorker ?? (() => {}),
+  };
 }

@@ -46,6 +46,24 @@ const crossUserChecks: Record<string, (pair: Pair) => Promise<void>> = {
     const left = await handle.db.select().from(connectAttempts).where(eq(connectAttempts.userId, a.user.id));
     expect(left.length).toBeGreaterThan(0);
   },
+  "audible.sync": async ({ a, b }) => {
+    await connectAudibleDirectly(a.user.id);
+    await expect(b.caller.audible.sync()).rejects.toMatchObject({ appCode: "AUDIBLE_NOT_CONNECTED" });
+    const started = await a.caller.audible.sync();
+    expect(started.run.status).toBe("queued");
+  },
+  "audible.syncRuns": async ({ a, b }) => {
+    expect((await a.caller.audible.syncRuns()).length).toBeGreaterThan(0);
+    expect(await b.caller.audible.syncRuns()).toEqual([]);
+  },
+  "audible.settings": async ({ a, b }) => {
+    await a.caller.audible.updateSettings({ importPodcastEpisodes: true });
+    expect(await b.caller.audible.settings()).toEqual({ importPodcastEpisodes: false });
+  },
+  "audible.updateSettings": async ({ a, b }) => {
+    await b.caller.audible.updateSettings({ importPodcastEpisodes: false });
+    expect(await a.caller.audible.settings()).toEqual({ importPodcastEpisodes: true });
+  },
   "audible.disconnect": async ({ a, b }) => {
     await connectAudibleDirectly(a.user.id);
     await expect(b.caller.audible.disconnect({ keepLibrary: true })).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Marketplace } from "@/lib/validation/audible";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
+import { deleteImportedTitles } from "@/server/db/queries/audible-library";
 import { recordAudit } from "@/server/db/queries/audit";
 import { audibleAccounts, connectAttempts } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
@@ -42,7 +43,7 @@ export async function disconnectAccount(
     await tx.delete(audibleAccounts).where(eq(audibleAccounts.id, account.id));
     await tx.delete(connectAttempts).where(eq(connectAttempts.userId, input.userId));
   });
-  // Imported titles live in the library tables (sync issue); keepLibrary=false removes them there.
+  if (!input.keepLibrary) await deleteImportedTitles(deps.db, input.userId, account.marketplace);
   await recordAudit(deps.db, {
     userId: input.userId,
     action: "audible.disconnect",

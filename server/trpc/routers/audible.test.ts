@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSimulator, type Simulator } from "@/e2e/simulator/server";
-import { signIn } from "@/e2e/simulator/test-flow";
+import { landOnAmazon as landOnAmazonAs } from "@/server/testing/audible";
 import type { DbHandle } from "@/server/db/client";
 import { auditLog, audibleAccounts, connectAttempts } from "@/server/db/schema";
 import { createTestDb } from "@/server/testing/test-db";
@@ -25,11 +25,8 @@ beforeEach(() => sim.control.clearCalls());
 
 type Caller = Awaited<ReturnType<typeof signedInCaller>>["caller"];
 
-async function landOnAmazon(caller: Caller, marketplace: "us" | "uk" = "us") {
-  const started = await caller.audible.connect.start({ marketplace });
-  const { location } = await signIn(started.signInUrl, OTP_ACCOUNT);
-  return { started, landingUrl: location };
-}
+const landOnAmazon = (caller: Caller, marketplace: "us" | "uk" = "us") =>
+  landOnAmazonAs(caller, OTP_ACCOUNT, marketplace);
 
 describe("audible router against the simulator", () => {
   it("connects by pasted address, reports status, and disconnects this device only", async () => {

@@ -8,7 +8,16 @@ import {
   disconnectInputSchema,
   disconnectOutputSchema,
   statusOutputSchema,
+  syncOutputSchema,
+  syncRunsInputSchema,
+  syncRunsOutputSchema,
+  audibleSettingsSchema,
 } from "@/lib/validation/audible";
+
+import { toRunView } from "@/server/audible/connection/status";
+import { listRuns } from "@/server/audible/sync/runs";
+import { enqueueSync } from "@/server/jobs/sync-queue";
+import { readAudibleSettings, writeAudibleSettings } from "@/server/db/queries/users";
 import { startAttempt } from "@/server/audible/connection/attempts";
 import { withAppErrors } from "@/server/audible/connection/app-errors";
 import { appOriginFrom, buildBookmarklet } from "@/server/audible/connection/bookmarklet";
@@ -57,9 +66,19 @@ export const audibleRouter = createTRPCRouter({
       .use(rateLimited("audible.connect.complete"))
       .input(connectCompleteInputSchema)
       .output(connectCompleteOutputSchema)
-      .mutation(({ ctx, input }) =>
-        withAppErrors(() => completeConnection(connectionDeps(ctx), { userId: ctx.user.id, ...input })),
-      ),
+      .mutation(async ({ ctx, input }) => {
+        const connected = await withAppErrors(() =>
+          completeConnection(connectionDeps(ctx), { userId: ctx.user.id, ...input }),
+        );
+        // The first import starts at once; a reconnect catches up with a delta.
+        await enqueueSync(ctx.db, {
+          userId: ctx.user.id,
+          kind: connected.reconnected ? "delta" : "full",
+          trigger: "connect",
+        });
+        ctx.wakeSyncWorker();
+        return connected;
+      }),
   }),
 
   status: protectedProcedure
@@ -67,6 +86,43 @@ export const audibleRouter = createTRPCRouter({
     .input(z.void())
     .output(statusOutputSchema)
     .query(({ ctx }) => connectionStatus(ctx.db, ctx.user.id)),
+
+  sync: protectedProcedure
+    .use(rateLimited("audible.sync"))
+    .input(z.object({ full: z.boolean().default(false) }).default({ full: false }))
+    .output(syncOutputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const account = await findAudibleAccount(ctx.db, ctx.user.id);
+      if (!account) throw new AppError("AUDIBLE_NOT_CONNECTED", "Connect your Audible account first.");
+      if (account.status === "reauth_required") {
+        throw new AppError(
+          "AUDIBLE_REAUTH_REQUIRED",
+          "Audible no longer accepts this connection. Reconnect it.",
+        );
+      }
+      const { run, joined } = await enqueueSync(ctx.db, {
+        userId: ctx.user.id,
+        kind: input.full ? "full" : "delta",
+        trigger: "manual",
+      });
+      ctx.wakeSyncWorker();
+      return { run: toRunView(run), joined };
+    }),
+
+  syncRuns: protectedProcedure
+    .input(syncRunsInputSchema)
+    .output(syncRunsOutputSchema)
+    .query(async ({ ctx, input }) => (await listRuns(ctx.db, ctx.user.id, input.limit)).map(toRunView)),
+
+  settings: protectedProcedure
+    .input(z.void())
+    .output(audibleSettingsSchema)
+    .query(({ ctx }) => readAudibleSettings(ctx.db, ctx.user.id)),
+
+  updateSettings: protectedProcedure
+    .input(audibleSettingsSchema)
+    .output(audibleSettingsSchema)
+    .mutation(({ ctx, input }) => writeAudibleSettings(ctx.db, ctx.user.id, input)),
 
   disconnect: protectedProcedure
     .use(rateLimited("audible.disconnect"))

@@ -4,6 +4,9 @@ import { getDb } from "@/server/db";
 import { log } from "@/server/log";
 import { appRouter } from "@/server/trpc/root";
 import { buildContext } from "@/server/trpc/context";
+import { kickSyncWorker } from "@/server/jobs/sync-worker";
+
+const wakeSyncWorker = () => void kickSyncWorker();
 
 const MAX_BATCH_SIZE = 10;
 

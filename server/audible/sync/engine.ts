@@ -1,0 +1,181 @@
+import { eq } from "drizzle-orm";
+import { VaultError } from "@/server/crypto/errors";
+import type { Vault } from "@/server/crypto/vault";
+import type { Db } from "@/server/db";
+import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
+import { audibleAccounts, users } from "@/server/db/schema";
+import { log } from "@/server/log";
+import { createAudibleApi, type AudibleApi } from "../api";
+import { freshSecrets } from "../connection/access-token";
+import type { AccountRow } from "../connection/credentials";
+import { isAudibleError } from "../errors";
+import type { BaseTemplates } from "../hosts";
+import type { AudibleCountryCode } from "../locales";
+import { finishedDates, toSyncEntries } from "./entries";
+import { RunTracker } from "./progress";
+import { markMissingRemoved } from "./removal";
+import { finishRun, type SyncRun } from "./runs";
+import { scanLibrary } from "./scan";
+import { upsertChunk } from "./upsert";
+import { neverBackwards } from "../map";
+
+export type SyncTuning = {
+  pageSize: number;
+  pagesInFlight: number;
+  chunkSize: number;
+  fullReconcileDays: number;
+};
+export const defaultTuning: SyncTuning = {
+  pageSize: 1000,
+  pagesInFlight: 3,
+  chunkSize: 500,
+  fullReconcileDays: 7,
+};
+
+export type SyncDeps = {
+  db: Db;
+  vault: Vault;
+  templates: BaseTemplates;
+  now: () => Date;
+  tuning: SyncTuning;
+};
+
+class SyncFailedError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+/** A delta needs a token from a complete scan, and a full reconcile is due at least weekly (drift, missed returns). */
+function chooseMode(run: SyncRun, account: AccountRow, deps: SyncDeps): "full" | "delta" {
+  if (run.kind === "full" || !account.stateToken || !account.lastFullSyncAt) return "full";
+  const age = deps.now().getTime() - account.lastFullSyncAt.getTime();
+  return age > deps.tuning.fullReconcileDays * 86_400_000 ? "full" : "delta";
+}
+
+/** Runs one claimed sync to the end and records how it went; it never throws. */
+export async function executeRun(deps: SyncDeps, run: SyncRun): Promise<void> {
+  const tracker = new RunTracker(deps.db, run.id, deps.now);
+  const account = await findAudibleAccount(deps.db, run.userId);
+  try {
+    if (!account) throw new SyncFailedError("AUDIBLE_NOT_CONNECTED");
+    if (account.status === "reauth_required") throw new SyncFailedError("AUDIBLE_REAUTH_REQUIRED");
+    await syncAccount(deps, run, account, tracker);
+    await finishRun(deps.db, run.id, { status: "succeeded", progress: tracker.snapshot() }, deps.now());
+  } catch (error) {
+    const code = failureCode(error);
+    if (code === "SYNC_FAILED") log.error({ userId: run.userId, runId: run.id, err: error }, "sync failed");
+    else log.warn({ userId: run.userId, runId: run.id, errorType: code }, "sync failed");
+    await finishRun(
+      deps.db,
+      run.id,
+      { status: "failed", errorCode: code, progress: tracker.snapshot() },
+      deps.now(),
+    );
+    if (account) {
+      await deps.db
+        .update(audibleAccounts)
+        .set({ lastSyncError: code })
+        .where(eq(audibleAccounts.id, account.id));
+    }
+  }
+}
+
+/** Stored credentials that no longer decrypt are as dead as refused ones: the person must reconnect. */
+function failureCode(error: unknown): string {
+  if (error instanceof SyncFailedError || isAudibleError(error)) return error.code;
+  if (error instanceof VaultError) return "AUDIBLE_REAUTH_REQUIRED";
+  return "SYNC_FAILED";
+}
+
+async function syncAccount(deps: SyncDeps, run: SyncRun, account: AccountRow, tracker: RunTracker) {
+  const { db } = deps;
+  const marketplace = account.marketplace as AudibleCountryCode;
+  const mode = chooseMode(run, account, deps);
+  const [person] = await db
+    .select({ episodes: users.importPodcastEpisodes })
+    .from(users)
+    .where(eq(users.id, run.userId));
+  const api = await authorisedApi(deps, account);
+  const finished = finishedDates(await api.finishedStatus());
+
+  const seen = new Set<string>();
+  const parents = new Set<string>();
+  const writeItems = async (items: Parameters<typeof toSyncEntries>[0]) => {
+    const entries = toSyncEntries(items, { marketplace, finished, seen, parents, tracker });
+    for (let start = 0; start < entries.length; start += deps.tuning.chunkSize) {
+      const chunk = entries.slice(start, start + deps.tuning.chunkSize);
+      tracker.add(
+        await upsertChunk(db, {
+          userId: run.userId,
+          marketplace,
+          entries: chunk,
+          now: deps.now(),
+          merge: neverBackwards,
+        }),
+      );
+    }
+  };
+
+  const scan = await scanLibrary(api, {
+    pageSize: deps.tuning.pageSize,
+    pagesInFlight: deps.tuning.pagesInFlight,
+    stateToken: mode === "delta" ? (account.stateToken ?? undefined) : undefined,
+    onPage: async (page) => {
+      tracker.pagesTotal = page.pagesTotal;
+      tracker.titlesTotal = page.totalCount;
+      await writeItems(page.items);
+      tracker.pagesDone += 1;
+      tracker.titlesSeen = seen.size;
+      await tracker.save();
+    },
+  });
+
+  const episodesScanned = !!person?.episodes;
+  if (episodesScanned) {
+    for (const parentAsin of parents) {
+      await scanLibrary(api, {
+        pageSize: deps.tuning.pageSize,
+        pagesInFlight: 1,
+        parentAsin,
+        onPage: (page) => writeItems(page.items),
+      });
+    }
+  }
+
+  // A scan that saw fewer titles than Audible announced, or nothing at all, proves nothing about returns.
+  const complete = scan.itemsSeen >= scan.totalCount && scan.totalCount > 0;
+  if (mode === "full" && !complete && scan.totalCount > 0)
+    throw new SyncFailedError("AUDIBLE_INCOMPLETE_SCAN");
+  if (mode === "full" && complete) {
+    tracker.counts.removed += await markMissingRemoved(db, {
+      userId: run.userId,
+      marketplace,
+      seenAsins: seen,
+      episodesScanned,
+      now: deps.now(),
+    });
+  }
+  tracker.titlesSeen = seen.size;
+  await db
+    .update(audibleAccounts)
+    .set({
+      lastSyncAt: deps.now(),
+      lastSyncError: null,
+      ...(scan.stateToken && (mode === "delta" || complete) ? { stateToken: scan.stateToken } : {}),
+      ...(mode === "full" && complete ? { lastFullSyncAt: deps.now() } : {}),
+    })
+    .where(eq(audibleAccounts.id, account.id));
+}
+
+async function authorisedApi(deps: SyncDeps, account: AccountRow): Promise<AudibleApi> {
+  const secrets = await freshSecrets(deps, account);
+  return createAudibleApi({
+    marketplace: account.marketplace as AudibleCountryCode,
+    credentials: {
+      accessToken: secrets.accessToken,
+      adp: { adpToken: secrets.adpToken, devicePrivateKey: secrets.devicePrivateKey },
+    },
+    templates: deps.templates,
+  });
+}

@@ -1,0 +1,81 @@
+import type { AudibleApi, LibraryPage } from "../api";
+import { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "../map";
+import type { LibraryItem } from "../schemas";
+
+const TITLELESS_RETRIES = 2;
+
+export type ScanOptions = {
+  pageSize: number;
+  pagesInFlight: number;
+  stateToken?: string;
+  parentAsin?: string;
+  /** Called for every page in whatever order pages arrive; calls are serialised by the caller's queue. */
+  onPage: (page: {
+    number: number;
+    items: LibraryItem[];
+    pagesTotal: number;
+    totalCount: number;
+  }) => Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type ScanResult = {
+  pagesTotal: number;
+  totalCount: number;
+  stateToken: string | null;
+  itemsSeen: number;
+};
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Audible sometimes answers the first call of a session with items lacking title and authors
+ * (audible-cli works around it the same way): such a page is fetched again before it is believed.
+ */
+async function fetchPage(api: AudibleApi, number: number, options: ScanOptions): Promise<LibraryPage> {
+  for (let attempt = 0; ; attempt++) {
+    const page = await api.libraryPage({
+      page: number,
+      numResults: options.pageSize,
+      responseGroups: LIBRARY_SYNC_RESPONSE_GROUPS,
+      imageSizes: LIBRARY_SYNC_IMAGE_SIZES,
+      sortBy: "-PurchaseDate",
+      stateToken: options.stateToken,
+      parentAsin: options.parentAsin,
+    });
+    const titleless = page.items.some((item) => !item.title);
+    if (!titleless || attempt >= TITLELESS_RETRIES) return page;
+    await (options.sleep ?? defaultSleep)(250 * (attempt + 1));
+  }
+}
+
+/**
+ * Reads every page: the first tells how many there are, the rest go a few at a time. Pages are
+ * handed on as they arrive; the scan throws on the first page that fails after the client's retries.
+ */
+export async function scanLibrary(api: AudibleApi, options: ScanOptions): Promise<ScanResult> {
+  const first = await fetchPage(api, 1, options);
+  const totalCount = first.totalCount ?? first.items.length;
+  const pagesTotal = Math.max(1, Math.ceil(totalCount / options.pageSize));
+  let itemsSeen = first.items.length;
+  let writes = options.onPage({ number: 1, items: first.items, pagesTotal, totalCount });
+
+  const remaining = Array.from({ length: pagesTotal - 1 }, (_, index) => index + 2);
+  const worker = async () => {
+    for (let number = remaining.shift(); number !== undefined; number = remaining.shift()) {
+      const page = await fetchPage(api, number, options).catch((error: unknown) => {
+        remaining.length = 0; // the scan is lost anyway; stop asking for more pages
+        throw error;
+      });
+      itemsSeen += page.items.length;
+      // Fetches overlap; writes go one after another so the database sees one writer per run.
+      writes = writes.then(() => options.onPage({ number, items: page.items, pagesTotal, totalCount }));
+    }
+  };
+  const workers = Array.from({ length: Math.min(options.pagesInFlight, remaining.length) }, worker);
+  const fetched = await Promise.allSettled(workers);
+  await writes;
+  const failure = fetched.find((result) => result.status === "rejected");
+  if (failure) throw failure.reason;
+  return { pagesTotal, totalCount, stateToken: first.stateToken, itemsSeen };
+}

@@ -1,0 +1,116 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/server/db";
+import { media, userMedia } from "@/server/db/schema";
+
+import type { MediaValues, UserMediaValues } from "../map";
+
+export type PreviousState = Pick<typeof userMedia.$inferSelect, "status" | "progressPercent" | "finishedAt">;
+export type MergeState = (
+  previous: PreviousState,
+  next: UserMediaValues,
+  explicit: boolean,
+) => UserMediaValues;
+
+/** `explicit`: Audible sent its own listening_status, so a lower progress is a real rewind, not a stale read. */
+export type SyncEntry = {
+  asin: string;
+  media: MediaValues;
+  state: UserMediaValues;
+  revoked: boolean;
+  explicit: boolean;
+};
+export type ChunkCounts = { added: number; updated: number; unchanged: number; removed: number };
+
+/**
+ * Writes one chunk of titles for one person, touching only rows whose content changed: unchanged
+ * catalogue rows (same contentHash) and unchanged personal rows (same stateHash) cost a read, not a write.
+ */
+export async function upsertChunk(
+  db: Db,
+  input: { userId: string; marketplace: string; entries: SyncEntry[]; now: Date; merge: MergeState },
+): Promise<ChunkCounts> {
+  const counts: ChunkCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  if (input.entries.length === 0) return counts;
+  const mediaIds = await upsertMedia(db, input.marketplace, input.entries, input.now);
+
+  const existing = await db
+    .select({
+      id: userMedia.id,
+      mediaId: userMedia.mediaId,
+      stateHash: userMedia.stateHash,
+      removedAt: userMedia.removedAt,
+      status: userMedia.status,
+      progressPercent: userMedia.progressPercent,
+      finishedAt: userMedia.finishedAt,
+    })
+    .from(userMedia)
+    .where(and(eq(userMedia.userId, input.userId), inArray(userMedia.mediaId, [...mediaIds.values()])));
+  const byMedia = new Map(existing.map((row) => [row.mediaId, row]));
+
+  const inserts: (typeof userMedia.$inferInsert)[] = [];
+  const updates: { id: string; set: Partial<typeof userMedia.$inferInsert> }[] = [];
+  for (const entry of input.entries) {
+    const mediaId = mediaIds.get(entry.asin)!;
+    const row = byMedia.get(mediaId);
+    if (!row) {
+      inserts.push({
+        ...entry.state,
+        userId: input.userId,
+        mediaId,
+        removedAt: entry.revoked ? input.now : null,
+      });
+      counts[entry.revoked ? "removed" : "added"] += 1;
+    } else if (entry.revoked) {
+      if (row.removedAt) counts.unchanged += 1;
+      else {
+        updates.push({ id: row.id, set: { removedAt: input.now, updatedAt: input.now } });
+        counts.removed += 1;
+      }
+    } else if (row.stateHash === entry.state.stateHash && !row.removedAt) {
+      counts.unchanged += 1;
+    } else {
+      // The stored hash is the upstream state's, so the same upstream answer counts as unchanged next time.
+      const merged = input.merge(row, entry.state, entry.explicit);
+      updates.push({
+        id: row.id,
+        set: { ...merged, stateHash: entry.state.stateHash, removedAt: null, updatedAt: input.now },
+      });
+      counts.updated += 1;
+    }
+  }
+  if (inserts.length > 0) await db.insert(userMedia).values(inserts).onConflictDoNothing();
+  for (const update of updates) await db.update(userMedia).set(update.set).where(eq(userMedia.id, update.id));
+  return counts;
+}
+
+/** Catalogue rows are shared between people: insert new, rewrite changed, leave the rest alone. */
+async function upsertMedia(
+  db: Db,
+  marketplace: string,
+  entries: SyncEntry[],
+  now: Date,
+): Promise<Map<string, string>> {
+  const asins = entries.map((entry) => entry.asin);
+  const select = () =>
+    db
+      .select({ id: media.id, asin: media.asin, contentHash: media.contentHash })
+      .from(media)
+      .where(
+        and(eq(media.source, "audible"), eq(media.marketplace, marketplace), inArray(media.asin, asins)),
+      );
+  const known = new Map((await select()).map((row) => [row.asin, row]));
+
+  const fresh = entries.filter((entry) => !known.has(entry.asin)).map((entry) => entry.media);
+  if (fresh.length > 0) await db.insert(media).values(fresh).onConflictDoNothing();
+  for (const entry of entries) {
+    const row = known.get(entry.asin);
+    if (!row || row.contentHash === entry.media.contentHash) continue;
+    await db
+      .update(media)
+      .set({ ...entry.media, updatedAt: now })
+      .where(eq(media.id, row.id));
+  }
+  // Another person's sync may have inserted some of these at the same moment: read the ids back.
+  const ids = fresh.length > 0 ? await select() : [...known.values()];
+  return new Map(ids.map((row) => [row.asin, row.id]));
+}

@@ -1,0 +1,16 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/server/db";
+import { media, userMedia } from "@/server/db/schema";
+
+/** Disconnect without keeping books: the person's rows go; the shared catalogue rows stay for others. */
+export async function deleteImportedTitles(db: Db, userId: string, marketplace: string): Promise<number> {
+  const fromAccount = db
+    .select({ id: media.id })
+    .from(media)
+    .where(and(eq(media.source, "audible"), eq(media.marketplace, marketplace)));
+  const deleted = await db
+    .delete(userMedia)
+    .where(and(eq(userMedia.userId, userId), inArray(userMedia.mediaId, fromAccount)))
+    .returning({ id: userMedia.id });
+  return deleted.length;
+}
