@@ -10,4 +10,6 @@ export async function register() {
   resolveRatePolicies();
   const { getDbHandle } = await import("./server/db");
   await getDbHandle();
+  const { startSyncWorker } = await import("./server/jobs/sync-worker");
+  startSyncWorker();
 }
