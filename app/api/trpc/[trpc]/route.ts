@@ -17,7 +17,7 @@ function handler(req: Request) {
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () =>
-      buildContext({ db: await getDb(), user: await getSessionUser(), headers: req.headers }),
+      buildContext({ db: await getDb(), user: await getSessionUser(), headers: req.headers, wakeSyncWorker }),
     onError({ error, path, ctx }) {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       log.error(
