@@ -56,11 +56,9 @@ export function StatusChart({ byStatus }: { byStatus: LibraryStats["byStatus"] }
             <ul className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-muted-foreground">
               {LISTEN_STATUSES.map((status) => (
                 <li key={status} className="flex items-center gap-1.5">
-                  <span
-                    className="size-2.5 rounded-full"
-                    style={{ background: statusColors[status] }}
-                    aria-hidden
-                  />
+                  <svg viewBox="0 0 10 10" className="size-2.5" aria-hidden>
+                    <circle cx="5" cy="5" r="5" fill={statusColors[status]} />
+                  </svg>
                   {listenStatusLabels[status]}:{" "}
                   <span className="tabular-nums text-foreground">{row.format(row.value(status))}</span>
                 </li>
