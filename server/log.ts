@@ -27,13 +27,19 @@ const SECRET_KEYS = [
 ];
 const redactPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `headers.${key}`]);
 
-export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
-  base: undefined,
-  messageKey: "message",
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-  redact: { paths: redactPaths, censor: "[redacted]" },
-});
+// Writing through process.stdout (rather than pino's direct fd writes) lets the secret-canary tests read every line.
+const stdout = { write: (line: string) => process.stdout.write(line) };
+
+export const log = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+    base: undefined,
+    messageKey: "message",
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: redactPaths, censor: "[redacted]" },
+  },
+  stdout,
+);
 
 export type Logger = typeof log;

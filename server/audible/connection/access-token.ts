@@ -18,7 +18,8 @@ const EARLY_REFRESH_MS = 5 * 60 * 1000;
 const refreshes = createSingleFlight<AccountSecrets>();
 
 /**
- * Secrets with a usable access token. Concurrent callers for one account share one refresh; a refused
+ * Secrets with a usable access token (`force` when Audible refused one we thought valid: its clock or a
+ * revocation decides, not our expiry estimate). Concurrent callers for one account share one refresh; a refused
  * refresh marks the account reauth_required and rethrows, so callers surface "reconnect".
  */
 export function freshSecrets(

@@ -3,6 +3,7 @@ import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
 import { recordAudit } from "@/server/db/queries/audit";
 import { audibleAccounts } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
+import { log } from "@/server/log";
 import { eq } from "drizzle-orm";
 import { deregisterDevice } from "../deregister";
 import { parseLandingUrl } from "../landing-url";
@@ -72,6 +73,10 @@ export async function completeConnection(deps: ConnectionDeps, input: CompleteIn
     detail: { marketplace: attempt.marketplace, deviceName: registration.device.name },
     ...deps.audit,
   });
+  log.info(
+    { userId: input.userId, marketplace: attempt.marketplace, reconnected: !!existing },
+    "audible connected",
+  );
   return {
     marketplace: attempt.marketplace,
     accountName: registration.customer.name,

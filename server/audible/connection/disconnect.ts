@@ -50,5 +50,6 @@ export async function disconnectAccount(
     detail: { marketplace: account.marketplace, keepLibrary: input.keepLibrary, deregistered },
     ...deps.audit,
   });
+  log.info({ userId: input.userId, deregistered, keepLibrary: input.keepLibrary }, "audible disconnected");
   return { deregistered, keptLibrary: input.keepLibrary };
 }

@@ -60,8 +60,13 @@ export async function executeRun(deps: SyncDeps, run: SyncRun): Promise<void> {
   try {
     if (!account) throw new SyncFailedError("AUDIBLE_NOT_CONNECTED");
     if (account.status === "reauth_required") throw new SyncFailedError("AUDIBLE_REAUTH_REQUIRED");
-    await syncAccount(deps, run, account, tracker);
+    await syncAccount(deps, run, account, tracker, false).catch((error: unknown) => {
+      // Audible refused an access token we thought valid: refresh it once and scan again (upserts are idempotent).
+      if (!isAudibleError(error, "AUDIBLE_AUTH_FAILED")) throw error;
+      return syncAccount(deps, run, account, tracker, true);
+    });
     await finishRun(deps.db, run.id, { status: "succeeded", progress: tracker.snapshot() }, deps.now());
+    log.info({ userId: run.userId, runId: run.id, kind: run.kind, ...tracker.counts }, "sync finished");
   } catch (error) {
     const code = failureCode(error);
     if (code === "SYNC_FAILED") log.error({ userId: run.userId, runId: run.id, err: error }, "sync failed");
@@ -88,7 +93,13 @@ function failureCode(error: unknown): string {
   return "SYNC_FAILED";
 }
 
-async function syncAccount(deps: SyncDeps, run: SyncRun, account: AccountRow, tracker: RunTracker) {
+async function syncAccount(
+  deps: SyncDeps,
+  run: SyncRun,
+  account: AccountRow,
+  tracker: RunTracker,
+  forceRefresh: boolean,
+) {
   const { db } = deps;
   const marketplace = account.marketplace as AudibleCountryCode;
   const mode = chooseMode(run, account, deps);
@@ -96,7 +107,7 @@ async function syncAccount(deps: SyncDeps, run: SyncRun, account: AccountRow, tr
     .select({ episodes: users.importPodcastEpisodes })
     .from(users)
     .where(eq(users.id, run.userId));
-  const api = await authorisedApi(deps, account);
+  const api = await authorisedApi(deps, account, forceRefresh);
   const finished = finishedDates(await api.finishedStatus());
 
   const seen = new Set<string>();
@@ -168,8 +179,8 @@ async function syncAccount(deps: SyncDeps, run: SyncRun, account: AccountRow, tr
     .where(eq(audibleAccounts.id, account.id));
 }
 
-async function authorisedApi(deps: SyncDeps, account: AccountRow): Promise<AudibleApi> {
-  const secrets = await freshSecrets(deps, account);
+async function authorisedApi(deps: SyncDeps, account: AccountRow, force: boolean): Promise<AudibleApi> {
+  const secrets = await freshSecrets(deps, account, { force });
   return createAudibleApi({
     marketplace: account.marketplace as AudibleCountryCode,
     credentials: {
