@@ -92,8 +92,6 @@ export function DisconnectDialog({
           </DialogClose>
           <Button
             variant="destructive"
-            // The dark theme's destructive red is light, so white text on it is too faint.
-            className="dark:text-background"
             disabled={disconnect.isPending}
             onClick={() => disconnect.mutate({ keepLibrary })}
           >

@@ -11,7 +11,8 @@ export const buttonVariants = cva(
         primary: "bg-primary text-primary-foreground shadow-sm hover:bg-primary/90",
         secondary: "border border-input bg-card hover:bg-muted",
         ghost: "hover:bg-muted",
-        destructive: "bg-destructive text-white shadow-sm hover:bg-destructive/90",
+        // The dark theme's red is light, so its label is dark there to stay readable.
+        destructive: "bg-destructive text-white shadow-sm hover:bg-destructive/90 dark:text-background",
         link: "text-primary underline-offset-4 hover:underline",
       },
       size: { sm: "h-8 px-3", md: "h-9 px-4", lg: "h-10 px-5" },
