@@ -6,7 +6,10 @@ export type NextStep =
 
 export type ErrorCopy = { title: string; message: string; next: NextStep };
 
-type Code = AppErrorCode | "NETWORK";
+/** Codes a failed sync run records (server/audible/sync) beyond the AppError ones. */
+export const RUN_ONLY_CODES = ["AUDIBLE_INCOMPLETE_SCAN", "SYNC_WORKER_LOST", "SYNC_FAILED"] as const;
+
+type Code = AppErrorCode | (typeof RUN_ONLY_CODES)[number] | "NETWORK";
 
 const PAGE_NOT_FOUND = "the “page not found” you landed on after signing in";
 
@@ -76,13 +79,29 @@ export const errorCopy = {
   },
   AUDIBLE_UNAVAILABLE: {
     title: "Audible is not answering",
-    message: "Amazon or Audible is not responding right now. Wait a minute, then start again.",
+    message: "Amazon or Audible is not responding right now. Wait a minute, then try again.",
     next: "start-again",
   },
   AUDIBLE_RATE_LIMITED: {
     title: "Audible asked us to slow down",
-    message: "Wait a few minutes, then start again.",
+    message: "Audible is turning requests away for now. Wait a few minutes, then try again.",
     next: "start-again",
+  },
+  AUDIBLE_INCOMPLETE_SCAN: {
+    title: "Audible sent only part of your library",
+    message:
+      "The scan stopped before every title arrived, so nothing was marked as returned. Sync again to fill in the rest.",
+    next: "retry",
+  },
+  SYNC_WORKER_LOST: {
+    title: "The sync was interrupted",
+    message: "Media Feed restarted while your library was syncing. Sync again to finish it.",
+    next: "retry",
+  },
+  SYNC_FAILED: {
+    title: "The sync failed on our side",
+    message: "Nothing in your library was removed. Sync again; if it keeps failing, try again tomorrow.",
+    next: "retry",
   },
   RATE_LIMITED: {
     title: "Too many attempts",

@@ -5,15 +5,19 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/react";
 import type { BaseTemplates } from "@/server/audible/hosts";
 import { ConnectModal } from "./connect-modal";
 import { MarketplaceName } from "./marketplace-select";
 import { StatusBadge } from "./status-badge";
+import { SyncButtons } from "./sync-buttons";
+import { SyncSection } from "./sync-section";
+import { useAudibleStatus } from "./use-audible-status";
+import { useSyncNow } from "./use-sync-now";
 
-/** The Import page's Audible option: the connect modal when not connected, a short status when connected. */
+/** The Import page's Audible option: the connect modal when not connected; status, progress and "Sync now" when connected. */
 export function AudibleImportOption({ templates }: { templates: BaseTemplates }) {
-  const status = api.audible.status.useQuery();
+  const status = useAudibleStatus();
+  const sync = useSyncNow();
   const [connectOpen, setConnectOpen] = useState(false);
   const cardRef = useRef<HTMLElement>(null);
   const data = status.data;
@@ -50,13 +54,18 @@ export function AudibleImportOption({ templates }: { templates: BaseTemplates })
               </span>
               {data.titleCount === null ? null : ` · ${data.titleCount.toLocaleString("en")} titles`}
             </span>
+            <div className="w-full space-y-3">
+              <SyncSection status={data} sync={sync} />
+            </div>
             {data.needsReconnect ? (
               <Button onClick={() => setConnectOpen(true)}>
                 <RefreshCw aria-hidden />
                 Reconnect
               </Button>
-            ) : null}
-            <Button asChild variant="secondary" size="sm">
+            ) : (
+              <SyncButtons sync={sync} active={data.activeRun !== null} fullRescan={false} />
+            )}
+            <Button asChild variant="secondary">
               <Link href="/settings">
                 <Settings aria-hidden />
                 Manage in Settings

@@ -16,10 +16,17 @@ function retryAfterSeconds(details: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? value : null;
 }
 
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
+
+/** Minutes up to two hours, then hours: "Try again in 1440 minutes" helps nobody. */
 export function tryAgainIn(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return `Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  if (minutes <= 120) return `Try again in ${plural(minutes, "minute")}.`;
+  return `Try again in ${plural(Math.ceil(minutes / 60), "hour")}.`;
 }
+
+// The server words the wait itself (server/rate-limit/middleware.ts); its sentence is reused when present.
+const SERVER_WAIT = /Try again in \d+ (?:second|minute|hour)s?\./;
 
 function isKnown(code: unknown): code is KnownErrorCode {
   return typeof code === "string" && Object.hasOwn(errorCopy, code);
@@ -33,8 +40,10 @@ export function describeError(error: unknown): DescribedError {
   const code: KnownErrorCode = !data ? "NETWORK" : isKnown(data.appCode) ? data.appCode : "INTERNAL";
   const copy: ErrorCopy = errorCopy[code];
   if (code === "RATE_LIMITED") {
+    const fromServer = error instanceof Error ? SERVER_WAIT.exec(error.message)?.[0] : undefined;
     const seconds = retryAfterSeconds(data?.details);
-    return { ...copy, code, correlationId, message: seconds ? tryAgainIn(seconds) : copy.message };
+    const message = fromServer ?? (seconds ? tryAgainIn(seconds) : copy.message);
+    return { ...copy, code, correlationId, message };
   }
   if (code === "INTERNAL") {
     // The server's INTERNAL message is generic by construction and carries the reference id support needs.
@@ -44,4 +53,10 @@ export function describeError(error: unknown): DescribedError {
     return { ...copy, code, correlationId, message: withReference };
   }
   return { ...copy, code, correlationId };
+}
+
+/** The message for a failed run's stored error code; codes this build does not know read as a plain failure. */
+export function describeRunError(code: string | null): ErrorCopy & { code: KnownErrorCode } {
+  const known: KnownErrorCode = isKnown(code) ? code : "SYNC_FAILED";
+  return { ...errorCopy[known], code: known };
 }

@@ -5,7 +5,6 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/react";
 import type { BaseTemplates } from "@/server/audible/hosts";
 import { ConnectModal } from "./connect-modal";
 import { DisconnectDialog, type DisconnectOutcome } from "./disconnect-dialog";
@@ -14,9 +13,16 @@ import { ErrorNotice } from "./error-notice";
 import { describeError } from "./read-error";
 import { StatusBadge } from "./status-badge";
 import { StatusDetails } from "./status-details";
+import { PodcastEpisodesSetting } from "./podcast-setting";
+import { SyncButtons } from "./sync-buttons";
+import { SyncHistory } from "./sync-history";
+import { SyncSection } from "./sync-section";
+import { useAudibleStatus } from "./use-audible-status";
+import { useSyncNow } from "./use-sync-now";
 
 export function StatusCard({ templates }: { templates: BaseTemplates }) {
-  const status = api.audible.status.useQuery();
+  const status = useAudibleStatus();
+  const sync = useSyncNow();
   const [outcome, setOutcome] = useState<DisconnectOutcome | null>(null);
   const [connectOpen, setConnectOpen] = useState(false);
   const cardRef = useRef<HTMLElement>(null);
@@ -74,18 +80,20 @@ export function StatusCard({ templates }: { templates: BaseTemplates }) {
               </Alert>
             ) : null}
             <StatusDetails status={data} />
-            {data.lastError && !data.needsReconnect ? (
-              <p className="text-sm text-warning">Last problem: {data.lastError}</p>
-            ) : null}
-            <div className="flex flex-wrap gap-2 border-t pt-5">
+            <SyncSection status={data} sync={sync} />
+            <div className="flex flex-wrap gap-2">
               {data.needsReconnect ? (
                 <Button onClick={() => setConnectOpen(true)}>
                   <RefreshCw aria-hidden />
                   Reconnect
                 </Button>
-              ) : null}
+              ) : (
+                <SyncButtons sync={sync} active={data.activeRun !== null} />
+              )}
               <DisconnectDialog deviceName={data.deviceName} onDisconnected={setOutcome} />
             </div>
+            <PodcastEpisodesSetting />
+            <SyncHistory />
           </>
         ) : null}
       </CardContent>
