@@ -1,0 +1,65 @@
+/** Protocol §10: Libation's CSV header → the JSON export's C# property name (the key the converter reads). */
+export const LIBATION_CSV_TO_JSON = {
+  Account: "Account",
+  "Date Added to library": "DateAdded",
+  "Is Audible Plus?": "IsAudiblePlus",
+  "Absent from last scan?": "AbsentFromLastScan",
+  "Audible Product Id": "AudibleProductId",
+  Locale: "Locale",
+  Title: "Title",
+  Subtitle: "Subtitle",
+  Authors: "AuthorNames",
+  Narrators: "NarratorNames",
+  "Length In Minutes": "LengthInMinutes",
+  Description: "Description",
+  Publisher: "Publisher",
+  "Has PDF": "HasPdf",
+  "Series Names": "SeriesNames",
+  "Series Order": "SeriesOrder",
+  "Community Rating: Overall": "CommunityRatingOverall",
+  "Community Rating: Performance": "CommunityRatingPerformance",
+  "Community Rating: Story": "CommunityRatingStory",
+  "Cover Id": "PictureId",
+  "Cover Id Large": "PictureLarge",
+  "Is Abridged?": "IsAbridged",
+  "Date Published": "DatePublished",
+  Categories: "CategoriesNames",
+  "My Rating: Overall": "MyRatingOverall",
+  "My Rating: Performance": "MyRatingPerformance",
+  "My Rating: Story": "MyRatingStory",
+  "Content Type": "ContentType",
+  Language: "Language",
+  "Is Finished?": "IsFinished",
+} as const satisfies Record<string, string>;
+
+export const LIBATION_REQUIRED_CSV = ["Audible Product Id", "Title"] as const;
+export const LIBATION_REQUIRED_JSON = ["AudibleProductId", "Title"] as const;
+
+/** Libation's locale names (AudibleApi Localization) → our marketplace codes. */
+export const LIBATION_LOCALES: Record<string, string> = {
+  us: "us",
+  "united states": "us",
+  uk: "uk",
+  "united kingdom": "uk",
+  de: "de",
+  germany: "de",
+  deutschland: "de",
+  fr: "fr",
+  france: "fr",
+  ca: "ca",
+  canada: "ca",
+  it: "it",
+  italy: "it",
+  au: "au",
+  australia: "au",
+  in: "in",
+  india: "in",
+  jp: "jp",
+  japan: "jp",
+  es: "es",
+  spain: "es",
+  br: "br",
+  brazil: "br",
+};
+
+export const COVER_URL = (id: string) => `https://m.media-amazon.com/images/I/${id}._SL500_.jpg`;
