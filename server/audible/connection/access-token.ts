@@ -25,10 +25,11 @@ const refreshes = createSingleFlight<AccountSecrets>();
 export function freshSecrets(
   deps: { db: Db; vault: Vault; templates: BaseTemplates; now: () => Date },
   account: AccountRow,
+  options: { force?: boolean } = {},
 ): Promise<AccountSecrets> {
   const secrets = decryptSecrets(deps.vault, account);
-  if (account.accessTokenExpiresAt.getTime() - EARLY_REFRESH_MS > deps.now().getTime())
-    return Promise.resolve(secrets);
+  const stillValid = account.accessTokenExpiresAt.getTime() - EARLY_REFRESH_MS > deps.now().getTime();
+  if (stillValid && !options.force) return Promise.resolve(secrets);
   return refreshes.run(account.id, async () => {
     try {
       const refreshed = await refreshAccessToken({

@@ -51,7 +51,7 @@ describe("secrets never leave the vault", () => {
     const responses: unknown[] = [];
     const call = async <T>(promise: Promise<T>) => {
       const result = await promise.catch((error: unknown) => error);
-      responses.push(result instanceof Error ? { message: result.message, ...result } : result);
+      responses.push(result instanceof Error ? { ...result, message: result.message } : result);
       return result as T;
     };
 
