@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
+import { insertRows, updateRowsById } from "./bulk";
 
 import type { MediaValues, UserMediaValues } from "../map";
 
@@ -24,6 +25,7 @@ export type ChunkCounts = { added: number; updated: number; unchanged: number; r
 /**
  * Writes one chunk of titles for one person, touching only rows whose content changed: unchanged
  * catalogue rows (same contentHash) and unchanged personal rows (same stateHash) cost a read, not a write.
+ * Whatever is written goes in a handful of statements per chunk, never one per row.
  */
 export async function upsertChunk(
   db: Db,
@@ -78,8 +80,8 @@ export async function upsertChunk(
       counts.updated += 1;
     }
   }
-  if (inserts.length > 0) await db.insert(userMedia).values(inserts).onConflictDoNothing();
-  for (const update of updates) await db.update(userMedia).set(update.set).where(eq(userMedia.id, update.id));
+  if (inserts.length > 0) await insertRows(db, userMedia, inserts);
+  if (updates.length > 0) await updateRowsById(db, userMedia, updates);
   return counts;
 }
 
@@ -101,16 +103,18 @@ async function upsertMedia(
   const known = new Map((await select()).map((row) => [row.asin, row]));
 
   const fresh = entries.filter((entry) => !known.has(entry.asin)).map((entry) => entry.media);
-  if (fresh.length > 0) await db.insert(media).values(fresh).onConflictDoNothing();
-  for (const entry of entries) {
+  const inserted = fresh.length > 0 ? await insertRows(db, media, fresh, ["id", "asin"] as const) : [];
+  const changed = entries.flatMap((entry) => {
     const row = known.get(entry.asin);
-    if (!row || row.contentHash === entry.media.contentHash) continue;
-    await db
-      .update(media)
-      .set({ ...entry.media, updatedAt: now })
-      .where(eq(media.id, row.id));
-  }
-  // Another person's sync may have inserted some of these at the same moment: read the ids back.
-  const ids = fresh.length > 0 ? await select() : [...known.values()];
-  return new Map(ids.map((row) => [row.asin, row.id]));
+    return row && row.contentHash !== entry.media.contentHash
+      ? [{ id: row.id, set: { ...entry.media, updatedAt: now } }]
+      : [];
+  });
+  if (changed.length > 0) await updateRowsById(db, media, changed);
+
+  const ids = new Map([...known.values()].map((row) => [row.asin, row.id]));
+  for (const row of inserted) ids.set(String(row.asin), String(row.id));
+  // Another person's sync may have inserted some of these at the same moment: read those ids back.
+  if (ids.size < new Set(asins).size) for (const row of await select()) ids.set(row.asin, row.id);
+  return ids;
 }
