@@ -99,7 +99,31 @@ const crossUserChecks: Record<string, (pair: Pair) => Promise<void>> = {
     expect(stats.totalTitles).toBe(0);
     expect(JSON.stringify(stats)).not.toContain("of A");
   },
+  // B owns the file here: A's queued sync from "audible.sync" would refuse A's import as SYNC_IN_PROGRESS.
+  "imports.commit": async ({ a, b }) => {
+    const run = await b.caller.imports.commit({ fileName: "b.tsv", content: B_EXPORT, marketplace: "us" });
+    expect(run.added).toBe(1);
+    expect((await a.caller.library.list({ search: "only b imported" })).items).toEqual([]);
+    expect((await a.caller.audible.syncRuns()).map((r) => r.id)).not.toContain(run.id);
+  },
+  "imports.preview": async ({ a, b }) => {
+    const theirs = await b.caller.imports.preview({
+      fileName: "b.tsv",
+      content: B_EXPORT,
+      marketplace: "us",
+    });
+    expect(theirs.counts).toMatchObject({ new: 0, unchanged: 1 });
+    const mine = await a.caller.imports.preview({ fileName: "b.tsv", content: B_EXPORT, marketplace: "us" });
+    expect(mine.counts).toMatchObject({ new: 1, unchanged: 0 });
+  },
+  "imports.export": async ({ a, b }) => {
+    const mine = await a.caller.imports.export({ format: "json" });
+    expect(mine.content).not.toContain("Only B Imported");
+    expect((await b.caller.imports.export({ format: "csv" })).content).toContain("Only B Imported");
+  },
 };
+
+const B_EXPORT = "asin\ttitle\tauthors\nB0CROSSUSR\tOnly B Imported\tB Author\n";
 
 /** A stored connection without Amazon: enough to prove another user cannot see or remove it. */
 async function connectAudibleDirectly(userId: string) {
