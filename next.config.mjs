@@ -8,4 +8,17 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
 };
 
+nextConfig.headers = async () => [
+  {
+    source: "/:path*",
+    headers: [
+      { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+    ],
+  },
+];
+
 export default nextConfig;
