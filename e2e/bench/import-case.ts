@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { eq } from "drizzle-orm";
 import { idleRss, sampleRss } from "./memory";
 import type { BenchDb } from "./databases";
@@ -18,6 +19,10 @@ export type CaseResult = CaseInput & {
   pages: number;
   pagesInFlight: number;
   importMs: number;
+  /** The app's own CPU time (user + system) during the import: unlike wall time, not inflated by other load. */
+  importCpuMs: number;
+  /** 1-minute load average when the import started; above 2 (two cores) the wall times are suspect. */
+  loadAverage: number;
   baselineRss: number;
   peakRss: number;
   deltaMs: number;
@@ -74,10 +79,13 @@ try {
       persistent: true,
     });
   const baselineRss = await idleRss();
+  const loadAverage = loadavg()[0]!;
   const memory = sampleRss(50);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await drainSyncQueue(deps);
   const importMs = performance.now() - started;
+  const cpuUsed = process.cpuUsage(cpu);
   const peakRss = memory.stop();
   await control.clearFaults();
   const full = await lastRun();
@@ -97,6 +105,8 @@ try {
     pages: full.pagesTotal ?? 0,
     pagesInFlight: deps.tuning.pagesInFlight,
     importMs,
+    importCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+    loadAverage,
     baselineRss,
     peakRss,
     deltaMs,

@@ -28,6 +28,7 @@ export function figuresTable(results: CaseResult[]): string {
     "case",
     "titles",
     "wall ms",
+    "cpu ms",
     "titles/s",
     "bound ms",
     "ratio",
@@ -36,6 +37,7 @@ export function figuresTable(results: CaseResult[]): string {
     "growth MB",
     "delta ms",
     "delta rows",
+    "load",
   ];
   return table([
     header,
@@ -45,6 +47,7 @@ export function figuresTable(results: CaseResult[]): string {
         `${r.db} @ ${r.latencyMs} ms`,
         String(r.titles),
         r.importMs.toFixed(0),
+        r.importCpuMs.toFixed(0),
         titlesPerSecond(r).toFixed(0),
         bound ? String(bound) : "-",
         bound ? (r.importMs / bound).toFixed(2) : "-",
@@ -53,6 +56,7 @@ export function figuresTable(results: CaseResult[]): string {
         growthMb(r).toFixed(0),
         r.deltaMs.toFixed(0),
         String(r.deltaRowsWritten),
+        r.loadAverage.toFixed(1),
       ];
     }),
   ]);

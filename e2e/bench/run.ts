@@ -14,6 +14,9 @@ import { startSimulatorProcess, TSX, warmLibrary } from "./simulator";
 const TITLES = 10_000;
 const LATENCIES = [0, 500] as const;
 const account = { email: "bench@example.com", password: "bench-password" };
+// BENCH_ONLY="postgres@0,embedded@500" picks cases; BENCH_NODE_FLAGS (e.g. --cpu-prof) goes to each case process.
+const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
+const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
 
 const postgres = await findPostgres();
 const databases: BenchDb[] = postgres ? ["embedded", "postgres"] : ["embedded"];
@@ -30,6 +33,7 @@ try {
   const results: CaseResult[] = [];
   for (const db of databases) {
     for (const latencyMs of LATENCIES) {
+      if (only && !only.includes(`${db}@${latencyMs}`)) continue;
       const input: CaseInput = {
         db,
         latencyMs,
@@ -49,7 +53,7 @@ try {
 }
 
 function runCase(input: CaseInput): Promise<CaseResult> {
-  const child = spawn(TSX[0], ["--expose-gc", TSX[1], "e2e/bench/import-case.ts"], {
+  const child = spawn(TSX[0], ["--expose-gc", ...nodeFlags, TSX[1], "e2e/bench/import-case.ts"], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, BENCH_CASE: JSON.stringify(input) },
   });

@@ -49,6 +49,14 @@ async function fetchPage(api: AudibleApi, number: number, options: ScanOptions):
   }
 }
 
+const noop = () => {};
+
+/** Keeps a write in the set until it settles; the tracking promise never rejects (the chain reports errors). */
+function track(unwritten: Set<Promise<void>>, write: Promise<void>) {
+  const settled: Promise<void> = write.then(noop, noop).then(() => void unwritten.delete(settled));
+  unwritten.add(settled);
+}
+
 /**
  * Reads every page: the first tells how many there are, the rest go a few at a time. Pages are
  * handed on as they arrive; the scan throws on the first page that fails after the client's retries.
@@ -61,8 +69,12 @@ export async function scanLibrary(api: AudibleApi, options: ScanOptions): Promis
   let writes = options.onPage({ number: 1, items: first.items, pagesTotal, totalCount });
 
   const remaining = Array.from({ length: pagesTotal - 1 }, (_, index) => index + 2);
+  const unwritten = new Set<Promise<void>>();
+  track(unwritten, writes);
   const worker = async () => {
     for (let number = remaining.shift(); number !== undefined; number = remaining.shift()) {
+      // Parsed pages are what a sync holds in memory: fetching may run ahead of the writer only so far.
+      while (unwritten.size >= options.pagesInFlight) await Promise.race(unwritten);
       const page = await fetchPage(api, number, options).catch((error: unknown) => {
         remaining.length = 0; // the scan is lost anyway; stop asking for more pages
         throw error;
@@ -70,6 +82,7 @@ export async function scanLibrary(api: AudibleApi, options: ScanOptions): Promis
       itemsSeen += page.items.length;
       // Fetches overlap; writes go one after another so the database sees one writer per run.
       writes = writes.then(() => options.onPage({ number, items: page.items, pagesTotal, totalCount }));
+      track(unwritten, writes);
     }
   };
   const workers = Array.from({ length: Math.min(options.pagesInFlight, remaining.length) }, worker);

@@ -1,0 +1,39 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { canonicalJson, withContentHash } from "./hashes";
+
+/** The first implementation, whose output every stored contentHash/stateHash was computed from. */
+function reference(value: unknown): string {
+  const canonical = (v: unknown): unknown => {
+    if (v instanceof Date) return v.toISOString();
+    if (Array.isArray(v)) return v.map(canonical);
+    if (typeof v !== "object" || v === null) return v ?? null;
+    const entries = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([k, x]) => [k, canonical(x)]));
+  };
+  return JSON.stringify(canonical(value));
+}
+
+describe("canonicalJson", () => {
+  it("writes exactly the text the first implementation did, so stored hashes stay valid", () => {
+    const anything = fc.anything({ withDate: true, withObjectString: true, withSparseArray: true });
+    fc.assert(
+      fc.property(anything, (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      {
+        numRuns: 300,
+      },
+    );
+  });
+
+  it("ignores key order, undefined keys and Date identity; keeps numeric keys (cover sizes) in JSON order", () => {
+    const a = { b: 1, covers: { "1215": "l", "500": "s" }, at: new Date(0), gone: undefined };
+    const b = { at: new Date(0), covers: { "500": "s", "1215": "l" }, b: 1 };
+    expect(canonicalJson(a)).toBe(canonicalJson(b));
+    expect(canonicalJson(a)).toBe(reference(a));
+    expect(withContentHash(a).contentHash).toBe(withContentHash(b).contentHash);
+  });
+});
