@@ -57,20 +57,22 @@ export function AudibleImportOption({ templates }: { templates: BaseTemplates })
             <div className="w-full space-y-3">
               <SyncSection status={data} sync={sync} />
             </div>
-            {data.needsReconnect ? (
-              <Button onClick={() => setConnectOpen(true)}>
-                <RefreshCw aria-hidden />
-                Reconnect
+            <div className="flex flex-wrap gap-2">
+              {data.needsReconnect ? (
+                <Button onClick={() => setConnectOpen(true)}>
+                  <RefreshCw aria-hidden />
+                  Reconnect
+                </Button>
+              ) : (
+                <SyncButtons sync={sync} active={data.activeRun !== null} fullRescan={false} />
+              )}
+              <Button asChild variant="secondary">
+                <Link href="/settings">
+                  <Settings aria-hidden />
+                  Manage in Settings
+                </Link>
               </Button>
-            ) : (
-              <SyncButtons sync={sync} active={data.activeRun !== null} fullRescan={false} />
-            )}
-            <Button asChild variant="secondary">
-              <Link href="/settings">
-                <Settings aria-hidden />
-                Manage in Settings
-              </Link>
-            </Button>
+            </div>
           </>
         ) : null}
         {status.isPending ? <span className="text-muted-foreground">Checking the connection…</span> : null}

@@ -1,4 +1,4 @@
-import { CheckCircle2 } from "lucide-react";
+import { AlertTriangle, CheckCircle2 } from "lucide-react";
 import type { SyncRunView } from "@/lib/validation/audible";
 import { ErrorNotice } from "./error-notice";
 import { describeRunError } from "./read-error";
@@ -37,9 +37,19 @@ export function LastRunSummary({ run, hideError }: { run: SyncRunView; hideError
   }
   return (
     <div className="flex items-start gap-3 rounded-lg border px-4 py-3 text-sm" data-testid="last-run">
-      <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" aria-hidden />
+      {run.failed > 0 ? (
+        <AlertTriangle className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
+      ) : (
+        <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" aria-hidden />
+      )}
       <div className="space-y-1">
         <RunCounts run={run} />
+        {run.failed > 0 ? (
+          <p>
+            {formatCount(run.failed)} {run.failed === 1 ? "title" : "titles"} could not be imported; Sync
+            history lists them, and a full re-scan tries them again.
+          </p>
+        ) : null}
         {finished}
       </div>
     </div>

@@ -90,7 +90,9 @@ export function StatusCard({ templates }: { templates: BaseTemplates }) {
               ) : (
                 <SyncButtons sync={sync} active={data.activeRun !== null} />
               )}
-              <DisconnectDialog deviceName={data.deviceName} onDisconnected={setOutcome} />
+              <div className="ml-auto">
+                <DisconnectDialog deviceName={data.deviceName} onDisconnected={setOutcome} />
+              </div>
             </div>
             <PodcastEpisodesSetting />
             <SyncHistory />

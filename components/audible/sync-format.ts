@@ -24,6 +24,7 @@ export const triggerLabel = (trigger: string) => triggerLabels[trigger] ?? trigg
 export function formatDuration(run: Pick<SyncRunView, "startedAt" | "finishedAt">): string | null {
   if (!run.startedAt || !run.finishedAt) return null;
   const seconds = Math.max(0, (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000);
+  if (seconds < 0.1) return "under 0.1 s";
   if (seconds < 10) return `${seconds.toFixed(1)} s`;
   if (seconds < 60) return `${Math.round(seconds)} s`;
   const minutes = Math.floor(seconds / 60);

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronRight } from "lucide-react";
+import { AlertTriangle, ChevronRight } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { api } from "@/lib/trpc/react";
 import type { SyncRunView } from "@/lib/validation/audible";
@@ -65,7 +65,9 @@ function RunRow({ run }: { run: SyncRunView }) {
       {run.status === "failed" ? (
         <p className="text-destructive">{describeRunError(run.errorCode).title}</p>
       ) : null}
-      {run.status === "succeeded" || run.status === "failed" ? <RunCounts run={run} /> : null}
+      {run.status === "succeeded" || (run.status === "failed" && wroteAnything(run)) ? (
+        <RunCounts run={run} />
+      ) : null}
       {run.failures.length > 0 ? <Failures run={run} /> : null}
     </li>
   );
@@ -75,8 +77,12 @@ function Failures({ run }: { run: SyncRunView }) {
   const more = run.failed - run.failures.length;
   return (
     <details className="group/failures">
-      <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded-md text-warning focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring [&::-webkit-details-marker]:hidden">
-        <ChevronRight className="size-4 transition-transform group-open/failures:rotate-90" aria-hidden />
+      <summary className="inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring [&::-webkit-details-marker]:hidden">
+        <ChevronRight
+          className="size-4 text-muted-foreground transition-transform group-open/failures:rotate-90"
+          aria-hidden
+        />
+        <AlertTriangle className="size-4 text-warning" aria-hidden />
         {formatCount(run.failed)} {run.failed === 1 ? "title" : "titles"} could not be imported
       </summary>
       <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto rounded-md bg-muted px-3 py-2">
@@ -91,3 +97,5 @@ function Failures({ run }: { run: SyncRunView }) {
     </details>
   );
 }
+
+const wroteAnything = (run: SyncRunView) => run.added + run.updated + run.removed + run.failed > 0;

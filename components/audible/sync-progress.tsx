@@ -19,7 +19,13 @@ export function SyncProgress({ run }: { run: SyncRunView }) {
           {label}
         </span>
       </div>
-      <Progress value={value} aria-labelledby={id} aria-valuetext={label} />
+      <Progress
+        value={value}
+        aria-labelledby={id}
+        aria-valuetext={label}
+        // The muted track all but vanishes on the dark card; a tint of the bar's colour keeps its length visible.
+        className="h-2 bg-primary/15"
+      />
     </div>
   );
 }

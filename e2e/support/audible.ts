@@ -60,3 +60,14 @@ export async function landOnMapLanding(amazon: Page, who: SimAccount): Promise<s
   await amazon.waitForURL(/\/ap\/maplanding\?/);
   return amazon.url();
 }
+
+/** Connects a fresh user's Audible on Settings by pasting the landing address, and closes the modal. */
+export async function connectByPaste(page: Page, who: SimAccount) {
+  const { dialog, amazon } = await startConnect(page);
+  await dialog.getByLabel("Address of the page you landed on").fill(await landOnMapLanding(amazon, who));
+  await amazon.close();
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog.getByText("Audible connected")).toBeVisible({ timeout: 15_000 });
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+}

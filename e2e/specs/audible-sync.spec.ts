@@ -1,0 +1,144 @@
+import { expect, test, type Page } from "@playwright/test";
+import { audibleCard, connectByPaste, otpAccount, signUpFresh, sim } from "../support/audible";
+import { captureBothSchemes } from "../support/screens";
+
+const IMPORT_SIZE = 2_500;
+const fmt = (value: number) => value.toLocaleString("en");
+
+function lastRun(page: Page) {
+  return audibleCard(page).getByTestId("last-run");
+}
+
+async function openHistory(page: Page) {
+  const history = audibleCard(page).getByTestId("sync-history");
+  await history.getByText("Sync history").click();
+  return history.getByRole("list", { name: "Sync runs" });
+}
+
+test.beforeEach(async () => {
+  await sim.clearFaults();
+  await sim.clearCalls();
+  await sim.setConfig({ redirectTo: null });
+});
+
+test.afterAll(async () => {
+  await sim.clearFaults();
+  await sim.setLibrary(otpAccount.email, otpAccount.library);
+});
+
+test("the first import shows live progress, then its counts; syncing again finds nothing new", async ({
+  page,
+}) => {
+  // Three pages of 1,000, the later two slow, so "1,000 of 2,500" stays on screen long enough to see.
+  const account = await sim.setLibrary(otpAccount.email, {
+    seed: otpAccount.library.seed,
+    size: IMPORT_SIZE,
+  });
+  await sim.addFault({ route: "library", kind: "latency", latencyMs: 4_000, onlyPage: 2, persistent: true });
+  await sim.addFault({ route: "library", kind: "latency", latencyMs: 4_000, onlyPage: 3, persistent: true });
+  await sim.addFault({ route: "library", kind: "latency", latencyMs: 700, persistent: true });
+
+  await signUpFresh(page, "sync");
+  await connectByPaste(page, otpAccount);
+  const card = audibleCard(page);
+  const progress = card.getByTestId("sync-progress");
+  await expect(progress).toBeVisible();
+  await expect(card.getByRole("button", { name: "Sync now" })).toBeDisabled();
+  await expect(progress.getByText(`1,000 of ${fmt(account.library.active)} titles`)).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(progress.getByRole("progressbar")).toBeVisible();
+  await captureBothSchemes(page, "audible-sync-progress");
+
+  await expect(lastRun(page)).toContainText(
+    `Added ${fmt(account.library.active)} · Updated 0 · Removed 0 · Failed 0`,
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(progress).toBeHidden();
+  await expect(card.getByText("Full scan finished")).toBeVisible();
+  await expect(card.getByRole("definition").filter({ hasText: fmt(account.library.active) })).toBeVisible();
+  await captureBothSchemes(page, "audible-sync-succeeded");
+
+  await page.goto("/library");
+  await expect(page.getByText("Your library is empty")).toBeHidden();
+  await expect(page.getByText(`${fmt(account.library.active)} titles`)).toBeVisible();
+  await expect(page.locator('a[href^="/library/"]').first()).toBeVisible();
+
+  await sim.clearFaults();
+  await page.goto("/settings");
+  await card.getByRole("button", { name: "Sync now" }).click();
+  await expect(lastRun(page)).toContainText("Changes only finished", { timeout: 30_000 });
+  await expect(lastRun(page)).toContainText("Added 0 · Updated 0 · Removed 0 · Failed 0");
+
+  const runs = await openHistory(page);
+  await expect(runs.getByTestId("sync-run")).toHaveCount(2);
+  await expect(runs.getByTestId("sync-run").nth(0)).toContainText("Changes only");
+  await expect(runs.getByTestId("sync-run").nth(0)).toContainText("by you");
+  await expect(runs.getByTestId("sync-run").nth(1)).toContainText("Full scan");
+  await expect(runs.getByTestId("sync-run").nth(1)).toContainText("after connecting");
+  await expect(runs.getByText("Succeeded")).toHaveCount(2);
+  await captureBothSchemes(page, "audible-sync-history");
+});
+
+test("titles Audible sends without a name are listed as failures, and an outage fails the run with a next step", async ({
+  page,
+}) => {
+  await sim.setLibrary(otpAccount.email, otpAccount.library);
+  // Every try of the first page comes back title-less, so the engine's retries give up on those titles.
+  await sim.addFault({ route: "library", kind: "titleless-items", persistent: true });
+  await signUpFresh(page, "sync-fail");
+  await connectByPaste(page, otpAccount);
+  const card = audibleCard(page);
+  await expect(lastRun(page)).toContainText(`Failed ${otpAccount.library.size}`, { timeout: 30_000 });
+
+  await sim.clearFaults();
+  await sim.addFault({ route: "library", kind: "server-error", persistent: true });
+  await card.getByRole("button", { name: "Sync now" }).click();
+  await expect(lastRun(page).getByText("Audible is not answering")).toBeVisible({ timeout: 45_000 });
+  await expect(lastRun(page)).toContainText("Changes only stopped");
+  await expect(card.getByRole("button", { name: "Sync now" })).toBeEnabled();
+  await captureBothSchemes(page, "audible-sync-failed");
+
+  const runs = await openHistory(page);
+  await expect(runs.getByTestId("sync-run")).toHaveCount(2);
+  await expect(runs.getByText("Failed", { exact: true })).toHaveCount(1);
+  await runs.getByText(`${otpAccount.library.size} titles could not be imported`).click();
+  await expect(runs.locator("code").first()).toBeVisible();
+  await captureBothSchemes(page, "audible-sync-history-failures");
+});
+
+test("the Import page shows the progress and offers Sync now; the podcast-episodes switch keeps its value", async ({
+  page,
+}) => {
+  await sim.setLibrary(otpAccount.email, otpAccount.library);
+  await sim.addFault({ route: "library", kind: "latency", latencyMs: 4_000, persistent: true });
+  await signUpFresh(page, "sync-import");
+  await connectByPaste(page, otpAccount);
+
+  await page.goto("/import");
+  const option = page.getByRole("region", { name: "Audible" });
+  await expect(option.getByTestId("sync-progress")).toBeVisible();
+  await expect(option.getByRole("button", { name: "Sync now" })).toBeDisabled();
+  await captureBothSchemes(page, "audible-sync-import-progress");
+  await expect(option.getByTestId("last-run")).toContainText(`Added ${otpAccount.library.size}`, {
+    timeout: 30_000,
+  });
+  await expect(option.getByRole("button", { name: "Sync now" })).toBeEnabled();
+  await expect(option.getByText(`${otpAccount.library.size} titles`)).toBeVisible();
+  await captureBothSchemes(page, "audible-sync-import-option");
+
+  await page.goto("/settings");
+  const toggle = audibleCard(page).getByRole("switch", { name: "Import podcast episodes" });
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await toggle.focus();
+  await captureBothSchemes(page, "audible-sync-podcast-setting");
+  await page.reload();
+  await expect(audibleCard(page).getByRole("switch", { name: "Import podcast episodes" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
+});
