@@ -33,10 +33,24 @@ export function orderByFor(sort: LibrarySort): SQL[] {
   ];
 }
 
-/** Keys travel as Postgres text so timestamps keep their microseconds and floats round-trip exactly. */
-export function keyColumnsFor(sort: LibrarySort): SQL<string | null>[] {
+/**
+ * Keys travel as Postgres text so timestamps keep their microseconds and floats round-trip exactly;
+ * one column each (unused ones null), because drivers disagree on NULL inside a text[].
+ */
+export function keyColumnsFor(sort: LibrarySort) {
   const keys: readonly SortKey[] = sortKeys[sort];
-  return keys.map((key) => sql<string | null>`(${key.expr})::text`);
+  const column = (index: number) => {
+    const key = keys[index];
+    return key ? sql<string | null>`(${key.expr})::text` : sql<string | null>`null::text`;
+  };
+  return { sortKey0: column(0), sortKey1: column(1), sortKey2: column(2) };
+}
+
+export function cursorKeysOf(
+  sort: LibrarySort,
+  row: { sortKey0: string | null; sortKey1: string | null; sortKey2: string | null },
+) {
+  return [row.sortKey0, row.sortKey1, row.sortKey2].slice(0, sortKeys[sort].length);
 }
 
 const cursorSchema = z.object({ s: z.string(), k: z.array(z.string().nullable()), id: z.string() });

@@ -2,7 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import type { LibraryListItem, LibraryListOutput, LibraryListQuery } from "@/lib/validation/library";
 import type { Db } from "@/server/db";
 import { media, userMedia, type Contributor } from "@/server/db/schema";
-import { afterCursor, decodeCursor, encodeCursor, keyColumnsFor, orderByFor } from "./library-cursor";
+import {
+  afterCursor,
+  cursorKeysOf,
+  decodeCursor,
+  encodeCursor,
+  keyColumnsFor,
+  orderByFor,
+} from "./library-cursor";
 import { libraryWhere, pickCover } from "./library-filters";
 
 // A count past this is shown as "50,000+": the number only tells a person roughly how much matched.
@@ -51,7 +58,7 @@ export async function listLibrary(
   const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : null;
   const keyColumns = keyColumnsFor(input.sort);
   const rows = await db
-    .select({ ...listColumns, keys: sql<(string | null)[]>`array[${sql.join(keyColumns, sql`, `)}]` })
+    .select({ ...listColumns, ...keyColumns })
     .from(userMedia)
     .innerJoin(media, eq(media.id, userMedia.mediaId))
     .where(cursor ? and(where, afterCursor(input.sort, cursor)) : where)
@@ -61,9 +68,11 @@ export async function listLibrary(
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > input.limit && last ? encodeCursor({ s: input.sort, k: last.keys, id: last.id }) : null;
+    rows.length > input.limit && last
+      ? encodeCursor({ s: input.sort, k: cursorKeysOf(input.sort, last), id: last.id })
+      : null;
   return {
-    items: page.map(({ keys: _keys, ...row }) => toListItem(row)),
+    items: page.map(({ sortKey0: _0, sortKey1: _1, sortKey2: _2, ...row }) => toListItem(row)),
     nextCursor,
     total: cursor ? null : await countLibrary(db, where),
   };
