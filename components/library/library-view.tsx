@@ -42,7 +42,7 @@ export function LibraryView({ facets }: { facets: LibraryFacets }) {
   const navigate = (next: LibraryUrlState) => router.replace(libraryHref(next), { scroll: false });
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const total = query.data?.pages[0]?.total;
-  const groups = groupItems(items, state.input.sort ?? "added");
+  const groups = items.length ? groupItems(items, state.input.sort ?? "added") : [];
 
   return (
     <div>
