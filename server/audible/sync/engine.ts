@@ -9,6 +9,7 @@ import { createAudibleApi, type AudibleApi } from "../api";
 import { freshSecrets } from "../connection/access-token";
 import type { AccountRow } from "../connection/credentials";
 import { isAudibleError } from "../errors";
+import type { LibraryItem } from "../schemas";
 import type { BaseTemplates } from "../hosts";
 import type { AudibleCountryCode } from "../locales";
 import { finishedDates, toSyncEntries } from "./entries";
@@ -16,7 +17,7 @@ import { RunTracker } from "./progress";
 import { markMissingRemoved } from "./removal";
 import { finishRun, type SyncRun } from "./runs";
 import { scanLibrary } from "./scan";
-import { upsertChunk } from "./upsert";
+import { upsertChunk, type SyncEntry } from "./upsert";
 import { neverBackwards } from "../map";
 
 export type SyncTuning = {
@@ -112,8 +113,12 @@ async function syncAccount(
 
   const seen = new Set<string>();
   const parents = new Set<string>();
-  const writeItems = async (items: Parameters<typeof toSyncEntries>[0]) => {
+  // Mapping runs when a page arrives (see ScanOptions.prepare); `seenAfter` keeps the progress bar at the written pages.
+  const prepare = (items: LibraryItem[]) => {
     const entries = toSyncEntries(items, { marketplace, finished, seen, parents, tracker });
+    return { entries, seenAfter: seen.size };
+  };
+  const writeEntries = async (entries: SyncEntry[]) => {
     for (let start = 0; start < entries.length; start += deps.tuning.chunkSize) {
       const chunk = entries.slice(start, start + deps.tuning.chunkSize);
       tracker.add(
@@ -132,12 +137,13 @@ async function syncAccount(
     pageSize: deps.tuning.pageSize,
     pagesInFlight: deps.tuning.pagesInFlight,
     stateToken: mode === "delta" ? (account.stateToken ?? undefined) : undefined,
+    prepare,
     onPage: async (page) => {
       tracker.pagesTotal = page.pagesTotal;
       tracker.titlesTotal = page.totalCount;
-      await writeItems(page.items);
+      await writeEntries(page.prepared.entries);
       tracker.pagesDone += 1;
-      tracker.titlesSeen = seen.size;
+      tracker.titlesSeen = page.prepared.seenAfter;
       await tracker.save();
     },
   });
@@ -149,7 +155,8 @@ async function syncAccount(
         pageSize: deps.tuning.pageSize,
         pagesInFlight: 1,
         parentAsin,
-        onPage: (page) => writeItems(page.items),
+        prepare,
+        onPage: (page) => writeEntries(page.prepared.entries),
       });
     }
   }

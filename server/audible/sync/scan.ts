@@ -4,18 +4,18 @@ import type { LibraryItem } from "../schemas";
 
 const TITLELESS_RETRIES = 2;
 
-export type ScanOptions = {
+export type ScanOptions<T> = {
   pageSize: number;
   pagesInFlight: number;
   stateToken?: string;
   parentAsin?: string;
+  /**
+   * Turns a page's items into what `onPage` writes, as soon as the page arrives and in arrival order: the
+   * CPU work then overlaps the previous page's database round trips, and the raw items can be let go.
+   */
+  prepare: (items: LibraryItem[]) => T;
   /** Called for every page in whatever order pages arrive; calls are serialised by the caller's queue. */
-  onPage: (page: {
-    number: number;
-    items: LibraryItem[];
-    pagesTotal: number;
-    totalCount: number;
-  }) => Promise<void>;
+  onPage: (page: { number: number; prepared: T; pagesTotal: number; totalCount: number }) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
 };
 
@@ -32,7 +32,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * Audible sometimes answers the first call of a session with items lacking title and authors
  * (audible-cli works around it the same way): such a page is fetched again before it is believed.
  */
-async function fetchPage(api: AudibleApi, number: number, options: ScanOptions): Promise<LibraryPage> {
+async function fetchPage<T>(api: AudibleApi, number: number, options: ScanOptions<T>): Promise<LibraryPage> {
   for (let attempt = 0; ; attempt++) {
     const page = await api.libraryPage({
       page: number,
@@ -61,12 +61,13 @@ function track(unwritten: Set<Promise<void>>, write: Promise<void>) {
  * Reads every page: the first tells how many there are, the rest go a few at a time. Pages are
  * handed on as they arrive; the scan throws on the first page that fails after the client's retries.
  */
-export async function scanLibrary(api: AudibleApi, options: ScanOptions): Promise<ScanResult> {
+export async function scanLibrary<T>(api: AudibleApi, options: ScanOptions<T>): Promise<ScanResult> {
   const first = await fetchPage(api, 1, options);
   const totalCount = first.totalCount ?? first.items.length;
   const pagesTotal = Math.max(1, Math.ceil(totalCount / options.pageSize));
   let itemsSeen = first.items.length;
-  let writes = options.onPage({ number: 1, items: first.items, pagesTotal, totalCount });
+  const firstPrepared = options.prepare(first.items);
+  let writes = options.onPage({ number: 1, prepared: firstPrepared, pagesTotal, totalCount });
 
   const remaining = Array.from({ length: pagesTotal - 1 }, (_, index) => index + 2);
   const unwritten = new Set<Promise<void>>();
@@ -81,7 +82,8 @@ export async function scanLibrary(api: AudibleApi, options: ScanOptions): Promis
       });
       itemsSeen += page.items.length;
       // Fetches overlap; writes go one after another so the database sees one writer per run.
-      writes = writes.then(() => options.onPage({ number, items: page.items, pagesTotal, totalCount }));
+      const prepared = options.prepare(page.items);
+      writes = writes.then(() => options.onPage({ number, prepared, pagesTotal, totalCount }));
       track(unwritten, writes);
     }
   };
