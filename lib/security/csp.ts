@@ -22,7 +22,6 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    ...(development ? [] : ["upgrade-insecure-requests"]),
   ].join("; ");
 }
 

@@ -88,7 +88,7 @@ describe("libraryStats", () => {
 });
 
 describe("at 10,000 titles", () => {
-  it("pages, searches, facets and stats stay fast", async () => {
+  it("pages, searches, facets and stats answer correctly", async () => {
     const { user } = await signedInCaller(handle.db);
     await insertTitles(
       handle.db,
@@ -107,22 +107,26 @@ describe("at 10,000 titles", () => {
         },
       })),
     );
-    const timed = async <T>(work: () => Promise<T>) => {
-      const started = performance.now();
-      await work();
-      return performance.now() - started;
-    };
+    // Speed is measured by `npm run bench`, not asserted here; this checks the answers at full size.
     const list = (input: object) => listLibrary(handle.db, user.id, libraryListInputSchema.parse(input));
     const first = await list({ sort: "series" });
-    const timings = {
-      firstPage: await timed(() => list({})),
-      deepPage: await timed(() => list({ sort: "series", cursor: first.nextCursor })),
-      search: await timed(() => list({ search: "author 42" })),
-      facets: await timed(() => libraryFacets(handle.db, user.id)),
-      stats: await timed(() => libraryStats(handle.db, user.id)),
-    };
-    // Generous bounds for a slow CI box with the embedded database; on a laptop each is well under 200 ms.
-    for (const ms of Object.values(timings)) expect(ms).toBeLessThan(2_000);
     expect(first.total).toEqual({ count: 10_000, capped: false });
+    const deep = await list({ sort: "series", cursor: first.nextCursor });
+    const firstIds = new Set(first.items.map((item) => item.id));
+    expect(deep.items.length).toBe(first.items.length);
+    expect(deep.items.some((item) => firstIds.has(item.id))).toBe(false);
+    const search = await list({ search: "author 42" });
+    expect(search.items.length).toBeGreaterThan(0);
+    // Every word must appear somewhere: "Author 42", "Author 420", "Book 42…" all qualify.
+    expect(
+      search.items.every(
+        (item) => /author/i.test(JSON.stringify(item)) && JSON.stringify(item).includes("42"),
+      ),
+    ).toBe(true);
+    const facets = await libraryFacets(handle.db, user.id);
+    expect(facets.totalTitles).toBe(10_000);
+    const stats = await libraryStats(handle.db, user.id);
+    expect(stats.totalTitles).toBe(10_000);
+    expect(stats.byStatus.map((row) => row.titles)).toEqual([3334, 3333, 3333]);
   }, 120_000);
 });
