@@ -49,6 +49,8 @@ export const env = createEnv({
     AUDIBLE_HTTP_KEEPALIVE_SECONDS: seconds,
     AUDIBLE_HTTP_MAX_RETRIES: z.coerce.number().int().nonnegative().optional(),
     AUDIBLE_HTTP_RETRY_AFTER_MAX_SECONDS: seconds,
+    // Bearer token a Prometheus scraper sends to /api/metrics (16+ characters); unset → the endpoint answers 404.
+    METRICS_TOKEN: z.string().min(16).optional(),
     // pino level: fatal, error, warn, info, debug, trace or silent.
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },

@@ -2,6 +2,7 @@ import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
 import { Agent, request } from "undici";
 import type { z } from "zod";
+import { metrics } from "@/server/metrics";
 import { AudibleError } from "./errors";
 import { defaultHttpConfig, readHttpConfig, type HttpConfig } from "./http-config";
 import { decideRetry, isRetryableStatus, parseRetryAfterMs } from "./retry-policy";
@@ -72,6 +73,18 @@ export function createAudibleHttp(
   });
 
   async function attempt(req: HttpRequest): Promise<HttpResponse> {
+    const stopTimer = metrics.responseTime.startTimer({ endpoint: endpointLabel(req.url) });
+    try {
+      const res = await attemptOnce(req);
+      stopTimer({ status: String(res.status) });
+      return res;
+    } catch (error) {
+      stopTimer({ status: error instanceof TransportError ? error.reason : "error" });
+      throw error;
+    }
+  }
+
+  async function attemptOnce(req: HttpRequest): Promise<HttpResponse> {
     const timeout = AbortSignal.timeout(cfg.totalTimeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     try {
@@ -129,6 +142,13 @@ export function createAudibleHttp(
   }
 
   return { send, close: () => agent.close() };
+}
+
+/** The protocol path without host, base-URL prefix, query or ASINs, so the metric has few label values. */
+export function endpointLabel(url: string): string {
+  const path = new URL(url).pathname;
+  const start = path.search(/\/(1\.0|auth|user|ap)\//);
+  return (start >= 0 ? path.slice(start) : path).replace(/\/[A-Z0-9]{10}(?=\/|$)/g, "/:asin");
 }
 
 function toUpstreamError(

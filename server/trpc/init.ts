@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { AppError } from "@/server/errors";
 import type { Context } from "./context";
 import { shapeError } from "./error-shape";
+import { recordProcedureMetrics } from "./procedure-metrics";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -16,9 +17,16 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure;
 
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+const counted = t.middleware(async ({ path, next }) => {
+  const result = await next();
+  recordProcedureMetrics(path, result.ok ? { ok: true } : { ok: false, error: result.error });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(counted);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

@@ -1,6 +1,7 @@
 import type { Vault } from "@/server/crypto/vault";
 import type { Db } from "@/server/db";
 import { markReauthRequired } from "@/server/db/queries/audible-accounts";
+import { metrics } from "@/server/metrics";
 import { isAudibleError } from "../errors";
 import type { BaseTemplates } from "../hosts";
 import type { AudibleCountryCode } from "../locales";
@@ -41,6 +42,7 @@ export function freshSecrets(
       await storeRefreshedAccessToken(deps.db, deps.vault, account, refreshed);
       return { ...secrets, accessToken: refreshed.accessToken };
     } catch (error) {
+      metrics.refreshFailures.inc({ code: isAudibleError(error) ? error.code : "INTERNAL" });
       if (isAudibleError(error, "AUDIBLE_REAUTH_REQUIRED"))
         await markReauthRequired(deps.db, account.id, error.code);
       throw error;

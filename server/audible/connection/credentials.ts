@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Vault } from "@/server/crypto/vault";
+import { metrics } from "@/server/metrics";
 import type { Db } from "@/server/db";
 import { audibleAccounts } from "@/server/db/schema";
 import type { DeviceRegistration } from "../register";
@@ -24,7 +25,14 @@ export type AccountSecrets = {
 };
 
 export function encryptRegistration(vault: Vault, userId: string, registration: DeviceRegistration) {
-  const encrypt = (column: string, value: string) => vault.encrypt(userId, column, value);
+  const encrypt = (column: string, value: string) => {
+    try {
+      return vault.encrypt(userId, column, value);
+    } catch (error) {
+      metrics.encryptionErrors.inc();
+      throw error;
+    }
+  };
   return {
     accessTokenEnc: encrypt(columns.accessToken, registration.accessToken),
     refreshTokenEnc: encrypt(columns.refreshToken, registration.refreshToken),
@@ -37,7 +45,14 @@ export function encryptRegistration(vault: Vault, userId: string, registration: 
 }
 
 export function decryptSecrets(vault: Vault, account: AccountRow): AccountSecrets {
-  const decrypt = (column: string, value: string) => vault.decrypt(account.userId, column, value);
+  const decrypt = (column: string, value: string) => {
+    try {
+      return vault.decrypt(account.userId, column, value);
+    } catch (error) {
+      metrics.decryptionErrors.inc();
+      throw error;
+    }
+  };
   return {
     accessToken: decrypt(columns.accessToken, account.accessTokenEnc),
     refreshToken: decrypt(columns.refreshToken, account.refreshTokenEnc),

@@ -5,6 +5,7 @@ import type { Db } from "@/server/db";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
 import { audibleAccounts, users } from "@/server/db/schema";
 import { log } from "@/server/log";
+import { metrics } from "@/server/metrics";
 import { createAudibleApi, type AudibleApi } from "../api";
 import { freshSecrets } from "../connection/access-token";
 import type { AccountRow } from "../connection/credentials";
@@ -67,9 +68,11 @@ export async function executeRun(deps: SyncDeps, run: SyncRun): Promise<void> {
       return syncAccount(deps, run, account, tracker, true);
     });
     await finishRun(deps.db, run.id, { status: "succeeded", progress: tracker.snapshot() }, deps.now());
+    metrics.librarySyncs.inc({ kind: run.kind, status: "succeeded" });
     log.info({ userId: run.userId, runId: run.id, kind: run.kind, ...tracker.counts }, "sync finished");
   } catch (error) {
     const code = failureCode(error);
+    metrics.librarySyncs.inc({ kind: run.kind, status: "failed" });
     if (code === "SYNC_FAILED") log.error({ userId: run.userId, runId: run.id, err: error }, "sync failed");
     else log.warn({ userId: run.userId, runId: run.id, errorType: code }, "sync failed");
     await finishRun(
