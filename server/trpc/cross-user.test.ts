@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startSimulator } from "@/e2e/simulator/server";
 import { audibleAccounts, connectAttempts } from "@/server/db/schema";
 import type { DbHandle } from "@/server/db/client";
 import { insertTitle } from "@/server/testing/library-fixtures";
@@ -121,7 +122,41 @@ const crossUserChecks: Record<string, (pair: Pair) => Promise<void>> = {
     expect(mine.content).not.toContain("Only B Imported");
     expect((await b.caller.imports.export({ format: "csv" })).content).toContain("Only B Imported");
   },
+  // Ownership marks come from the caller's own library only.
+  "audible.search": ({ a, b }) =>
+    withCatalog(async () => {
+      const found = await a.caller.audible.search({ q: "the", marketplace: "us" });
+      const first = found.products[0]!;
+      await insertTitle(handle.db, a.user.id, { asin: first.asin, marketplace: "us", title: first.title });
+      const mine = await a.caller.audible.search({ q: first.title, marketplace: "us" });
+      expect(mine.products.find((p) => p.asin === first.asin)?.owned).toBe(true);
+      const theirs = await b.caller.audible.search({ q: first.title, marketplace: "us" });
+      expect(theirs.products.find((p) => p.asin === first.asin)?.owned).toBe(false);
+    }),
+  "audible.details": ({ a, b }) =>
+    withCatalog(async () => {
+      const asin = (await a.caller.audible.search({ q: "the", marketplace: "us" })).products[1]!.asin;
+      await insertTitle(handle.db, a.user.id, { asin, marketplace: "us" });
+      expect((await a.caller.audible.details({ asin, marketplace: "us" })).owned).toBe(true);
+      expect((await b.caller.audible.details({ asin, marketplace: "us" })).owned).toBe(false);
+    }),
+  "audible.playUrl": async ({ a, b }) => {
+    const input = { asin: "B0CTXKB2R6", marketplace: "us", platform: "web" } as const;
+    expect(await b.caller.audible.playUrl(input)).toEqual(await a.caller.audible.playUrl(input));
+  },
 };
+
+/** The catalogue lives on Audible: these checks need the simulator, started only for them. */
+async function withCatalog(check: () => Promise<void>) {
+  const sim = await startSimulator();
+  for (const [key, value] of Object.entries(sim.env)) vi.stubEnv(key, value);
+  try {
+    await check();
+  } finally {
+    vi.unstubAllEnvs();
+    await sim.close();
+  }
+}
 
 const B_EXPORT = "asin\ttitle\tauthors\nB0CROSSUSR\tOnly B Imported\tB Author\n";
 

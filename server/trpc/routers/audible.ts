@@ -13,6 +13,17 @@ import {
   syncRunsOutputSchema,
   audibleSettingsSchema,
 } from "@/lib/validation/audible";
+import {
+  CATALOG_PAGE_SIZE,
+  catalogDetailsInputSchema,
+  catalogProductViewSchema,
+  catalogSearchInputSchema,
+  catalogSearchOutputSchema,
+  playUrlInputSchema,
+  playUrlOutputSchema,
+} from "@/lib/validation/catalog";
+import { catalogDetails, searchCatalog } from "@/server/audible/catalog/search";
+import { playUrl } from "@/server/audible/catalog/play-url";
 
 import { toRunView } from "@/server/audible/connection/status";
 import { listRuns } from "@/server/audible/sync/runs";
@@ -134,4 +145,34 @@ export const audibleRouter = createTRPCRouter({
         disconnectAccount(connectionDeps(ctx), { userId: ctx.user.id, keepLibrary: input.keepLibrary }),
       ),
     ),
+
+  // The catalogue needs no Audible connection: anyone signed in to Media Feed can search it.
+  search: protectedProcedure
+    .use(rateLimited("audible.search"))
+    .input(catalogSearchInputSchema)
+    .output(catalogSearchOutputSchema)
+    .query(({ ctx, input }) =>
+      withAppErrors(() =>
+        searchCatalog({ db: ctx.db, templates: readBaseTemplates() }, ctx.user.id, {
+          ...input,
+          pageSize: CATALOG_PAGE_SIZE,
+        }),
+      ),
+    ),
+
+  details: protectedProcedure
+    .use(rateLimited("audible.search"))
+    .input(catalogDetailsInputSchema)
+    .output(catalogProductViewSchema)
+    .query(({ ctx, input }) =>
+      withAppErrors(() => catalogDetails({ db: ctx.db, templates: readBaseTemplates() }, ctx.user.id, input)),
+    ),
+
+  playUrl: protectedProcedure
+    .input(playUrlInputSchema)
+    .output(playUrlOutputSchema)
+    .query(({ input }) => ({
+      url: playUrl(input.marketplace, input.asin, input.platform),
+      platform: input.platform,
+    })),
 });
