@@ -4,7 +4,7 @@ import * as ProgressPrimitive from "@radix-ui/react-progress";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
-/** Without a value the bar is indeterminate (a pulsing full bar), for waits we cannot measure. */
+/** Without a value the bar is indeterminate (a pale pulsing full bar, so it never reads as "done"), for waits we cannot measure. */
 export function Progress({ className, value, ...props }: ComponentProps<typeof ProgressPrimitive.Root>) {
   const indeterminate = value === null || value === undefined;
   return (
@@ -16,7 +16,7 @@ export function Progress({ className, value, ...props }: ComponentProps<typeof P
       <ProgressPrimitive.Indicator
         className={cn(
           "h-full rounded-full bg-primary transition-transform",
-          indeterminate && "w-full animate-pulse",
+          indeterminate && "w-full animate-pulse bg-primary/40",
         )}
         style={indeterminate ? undefined : { transform: `translateX(-${100 - value}%)` }}
       />
