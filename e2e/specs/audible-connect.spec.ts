@@ -75,7 +75,8 @@ test("connect by pasting the landing address, then disconnect this device only",
 
   await expect(card.getByText("Connected", { exact: true })).toBeVisible();
   await expect(card.getByText(otpAccount.name)).toBeVisible();
-  await expect(card.getByText("Never")).toBeVisible();
+  // Connecting queues the first import at once, so the card shows its progress or, if it was quick, its counts.
+  await expect(card.getByTestId("sync-progress").or(card.getByTestId("last-run"))).toBeVisible();
   await captureBothSchemes(page, "audible-card-connected");
   expect((await sim.calls("register")).length).toBe(1);
 

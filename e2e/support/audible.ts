@@ -23,7 +23,8 @@ export async function signUpFresh(page: Page, prefix = "audible") {
   await page.getByLabel("Email").fill(uniqueEmail(prefix));
   await page.getByLabel("Password").fill("a long listening list");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/library$/);
+  // Password hashing is deliberately slow, and slower still while a background import shares the machine.
+  await expect(page).toHaveURL(/\/library$/, { timeout: 15_000 });
 }
 
 export function audibleCard(page: Page): Locator {
