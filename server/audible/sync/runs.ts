@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
+import { recordAudit } from "@/server/db/queries/audit";
 import { syncRuns, type SyncFailure } from "@/server/db/schema";
 
 export type SyncRun = typeof syncRuns.$inferSelect;
@@ -67,13 +68,14 @@ export async function saveProgress(db: Db, runId: string, progress: RunProgress,
     .where(eq(syncRuns.id, runId));
 }
 
+/** Ends a run and leaves the person an activity entry (sync or file import) with its outcome. */
 export async function finishRun(
   db: Db,
   runId: string,
   outcome: { status: "succeeded" | "failed"; errorCode?: string | null; progress: RunProgress },
   now: Date,
 ) {
-  await db
+  const [run] = await db
     .update(syncRuns)
     .set({
       ...outcome.progress,
@@ -82,7 +84,23 @@ export async function finishRun(
       finishedAt: now,
       heartbeatAt: now,
     })
-    .where(eq(syncRuns.id, runId));
+    .where(eq(syncRuns.id, runId))
+    .returning();
+  if (!run) return;
+  await recordAudit(db, {
+    userId: run.userId,
+    action: run.kind === "file" ? "import.file" : "audible.sync",
+    detail: {
+      kind: run.kind,
+      status: run.status,
+      trigger: run.trigger,
+      added: run.added,
+      updated: run.updated,
+      removed: run.removed,
+      failed: run.failed,
+      errorCode: run.errorCode,
+    },
+  });
 }
 
 export async function queuedRunIds(db: Db, limit: number): Promise<string[]> {
