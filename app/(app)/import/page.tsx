@@ -1,8 +1,7 @@
-import { FileUp } from "lucide-react";
 import type { Metadata } from "next";
 import { AudibleImportOption } from "@/components/audible/import-option";
+import { FileImport } from "@/components/import/file-import";
 import { PageHeader } from "@/components/layout/page-header";
-import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { readBaseTemplates } from "@/server/audible/hosts";
 import { HydrateClient, api } from "@/lib/trpc/server";
 
@@ -16,19 +15,7 @@ export default async function ImportPage() {
       <div className="grid items-start gap-4 md:grid-cols-2">
         {/* The browser cannot read server env, and the pasted address is checked against these hosts as it is typed. */}
         <AudibleImportOption templates={readBaseTemplates()} />
-        <Card>
-          <CardHeader className="flex-row items-start gap-4">
-            <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-accent text-primary">
-              <FileUp className="size-5" aria-hidden />
-            </span>
-            <div className="space-y-1.5">
-              <CardTitle>Export file</CardTitle>
-              <CardDescription>
-                Upload a library export from audible-cli or Libation (TSV, CSV or JSON).
-              </CardDescription>
-            </div>
-          </CardHeader>
-        </Card>
+        <FileImport />
       </div>
     </HydrateClient>
   );
