@@ -3,15 +3,15 @@ import type { CatalogProductView, CatalogSearchResult } from "@/lib/validation/c
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { createAudibleApi } from "../api";
-import type { BaseTemplates } from "../hosts";
+import { readBaseTemplates, type BaseTemplates } from "../hosts";
 import type { AudibleCountryCode } from "../locales";
 import { ownedAsins } from "./owned";
 import { CATALOG_IMAGE_SIZES, CATALOG_RESPONSE_GROUPS, hasTitle, toCatalogView } from "./view";
 
-export type CatalogDeps = { db: Db; templates: BaseTemplates };
+export type CatalogDeps = { db: Db; templates?: BaseTemplates };
 
 // The catalogue needs no sign-in, so nobody's tokens are involved: anyone signed in to Media Feed may search.
-const catalogApi = (marketplace: AudibleCountryCode, templates: BaseTemplates) =>
+const catalogApi = (marketplace: AudibleCountryCode, templates = readBaseTemplates()) =>
   createAudibleApi({ marketplace, credentials: {}, templates });
 
 export async function searchCatalog(

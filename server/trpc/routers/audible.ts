@@ -153,7 +153,7 @@ export const audibleRouter = createTRPCRouter({
     .output(catalogSearchOutputSchema)
     .query(({ ctx, input }) =>
       withAppErrors(() =>
-        searchCatalog({ db: ctx.db, templates: readBaseTemplates() }, ctx.user.id, {
+        searchCatalog({ db: ctx.db }, ctx.user.id, {
           ...input,
           pageSize: CATALOG_PAGE_SIZE,
         }),
@@ -164,9 +164,7 @@ export const audibleRouter = createTRPCRouter({
     .use(rateLimited("audible.search"))
     .input(catalogDetailsInputSchema)
     .output(catalogProductViewSchema)
-    .query(({ ctx, input }) =>
-      withAppErrors(() => catalogDetails({ db: ctx.db, templates: readBaseTemplates() }, ctx.user.id, input)),
-    ),
+    .query(({ ctx, input }) => withAppErrors(() => catalogDetails({ db: ctx.db }, ctx.user.id, input))),
 
   playUrl: protectedProcedure
     .input(playUrlInputSchema)
