@@ -58,3 +58,22 @@ export const signInSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const deleteAccountInputSchema = z.object({ confirmEmail: z.string().max(254) });
+export const deleteAccountOutputSchema = z.object({
+  deleted: z.literal(true),
+  /** null: there was no Audible connection; false: Amazon could not be told. */
+  audibleDeregistered: z.boolean().nullable(),
+});
+
+export const activityInputSchema = z
+  .object({ limit: z.number().int().min(1).max(200).default(50) })
+  .default({ limit: 50 });
+export const activityOutputSchema = z.array(
+  z.object({
+    id: z.number(),
+    action: z.string(),
+    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    createdAt: z.date(),
+  }),
+);

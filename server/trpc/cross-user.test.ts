@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSimulator } from "@/e2e/simulator/server";
-import { audibleAccounts, connectAttempts } from "@/server/db/schema";
+import { auditLog, audibleAccounts, connectAttempts } from "@/server/db/schema";
 import type { DbHandle } from "@/server/db/client";
 import { insertTitle } from "@/server/testing/library-fixtures";
 import { createTestDb } from "@/server/testing/test-db";
@@ -19,6 +19,20 @@ const crossUserChecks: Record<string, (pair: Pair) => Promise<void>> = {
     const mine = await a.caller.account.me();
     expect(mine.id).toBe(a.user.id);
     expect(JSON.stringify(mine)).not.toContain(b.user.email);
+  },
+  "account.activity": async ({ a, b }) => {
+    await connectAudibleDirectly(a.user.id);
+    await handle.db
+      .insert(auditLog)
+      .values({ userId: a.user.id, action: "audible.connect", detail: { marker: "A-only" } });
+    expect(JSON.stringify(await b.caller.account.activity())).not.toContain("A-only");
+    expect(JSON.stringify(await a.caller.account.activity())).toContain("A-only");
+  },
+  "account.delete": async ({ a, b }) => {
+    await expect(b.caller.account.delete({ confirmEmail: a.user.email })).rejects.toMatchObject({
+      appCode: "VALIDATION_FAILED",
+    });
+    expect(await a.caller.account.me()).toMatchObject({ id: a.user.id });
   },
   "audible.status": async ({ a, b }) => {
     await connectAudibleDirectly(a.user.id);

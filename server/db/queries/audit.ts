@@ -1,3 +1,4 @@
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { auditLog } from "@/server/db/schema";
 
@@ -26,4 +27,18 @@ export async function recordAudit(db: Db, entry: AuditEntry) {
     ip: entry.ip ?? null,
     userAgent: entry.userAgent?.slice(0, 512) ?? null,
   });
+}
+
+export async function listActivity(db: Db, userId: string, limit: number) {
+  return db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      detail: auditLog.detail,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .where(eq(auditLog.userId, userId))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(limit);
 }

@@ -34,26 +34,13 @@ import { withAppErrors } from "@/server/audible/connection/app-errors";
 import { appOriginFrom } from "@/server/app-origin";
 import { buildBookmarklet } from "@/server/audible/connection/bookmarklet";
 import { completeConnection } from "@/server/audible/connection/connect";
-import type { ConnectionDeps } from "@/server/audible/connection/deps";
+import { connectionDeps } from "@/server/audible/connection/deps";
 import { disconnectAccount } from "@/server/audible/connection/disconnect";
 import { connectionStatus } from "@/server/audible/connection/status";
-import { readBaseTemplates } from "@/server/audible/hosts";
-import { getVault } from "@/server/crypto/vault";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
 import { AppError } from "@/server/errors";
 import { rateLimited } from "@/server/rate-limit/middleware";
-import type { Context } from "../context";
 import { createTRPCRouter, protectedProcedure } from "../init";
-
-function connectionDeps(ctx: Context): ConnectionDeps {
-  return {
-    db: ctx.db,
-    vault: getVault(),
-    templates: readBaseTemplates(),
-    now: () => new Date(),
-    audit: { ip: ctx.clientIp, userAgent: ctx.headers.get("user-agent") },
-  };
-}
 
 export const audibleRouter = createTRPCRouter({
   connect: createTRPCRouter({
