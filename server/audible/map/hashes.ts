@@ -1,16 +1,19 @@
 import { createHash } from "node:crypto";
 
-// Array-index keys: JSON.stringify lists these first, in numeric order, whatever order they were added in.
+/**
+ * JSON.stringify lists array-index keys first, in numeric order; Object.keys already returns them that way,
+ * so only the string keys after them need sorting.
+ */
+function orderedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  let indexKeys = 0;
+  while (indexKeys < keys.length && isIndexKey(keys[indexKeys]!)) indexKeys++;
+  if (indexKeys === 0) return keys.sort();
+  return [...keys.slice(0, indexKeys), ...keys.slice(indexKeys).sort()];
+}
+
 const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
 const isIndexKey = (key: string) => INDEX_KEY.test(key) && Number(key) < 4_294_967_295;
-
-function byKeyOrder(a: string, b: string): number {
-  const ai = isIndexKey(a);
-  const bi = isIndexKey(b);
-  if (ai && bi) return Number(a) - Number(b);
-  if (ai !== bi) return ai ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Writes the JSON text directly instead of building a sorted copy and stringifying it: a sync hashes two
@@ -28,7 +31,7 @@ function write(value: unknown): string | undefined {
   }
   const record = value as Record<string, unknown>;
   const parts: string[] = [];
-  for (const key of Object.keys(record).sort(byKeyOrder)) {
+  for (const key of orderedKeys(record)) {
     if (record[key] === undefined) continue;
     const text = write(record[key]);
     if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
