@@ -2,6 +2,8 @@ import { BarChart3, BookOpen } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { ExportMenu } from "@/components/library/export-menu";
+import { FindOnAudible } from "@/components/library/find-on-audible";
 import { LibraryView } from "@/components/library/library-view";
 import { hasFilters, readLibraryUrl } from "@/components/library/url-state";
 import { PageHeader } from "@/components/layout/page-header";
@@ -47,12 +49,16 @@ export default async function LibraryPage({
         title="Library"
         description="Everything you listen to, read and watch."
         actions={
-          <Button asChild variant="secondary">
-            <Link href="/library/stats">
-              <BarChart3 aria-hidden />
-              Stats
-            </Link>
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <FindOnAudible />
+            <ExportMenu />
+            <Button asChild variant="secondary">
+              <Link href="/library/stats">
+                <BarChart3 aria-hidden />
+                Stats
+              </Link>
+            </Button>
+          </div>
         }
       />
       <Suspense>
