@@ -26,8 +26,13 @@ export const env = createEnv({
     AUTH_SECRET: isProduction ? z.string().min(32) : z.string().min(32).optional(),
     // Public origin of the app, e.g. https://mediafeed.example; Auth.js infers it from the request when unset.
     AUTH_URL: optionalUrl,
-    // Token-vault keyring `kid:base64key,…`, newest first. Required in production; development generates one.
-    TOKEN_ENCRYPTION_KEYS: isProduction ? z.string().min(1) : z.string().min(1).optional(),
+    // Token-vault keyring `kid:base64key,…`, newest first. Production without it shows Audible as unavailable
+    // (a malformed one stops the boot); development generates one.
+    TOKEN_ENCRYPTION_KEYS: z.string().min(1).optional(),
+    // `false` switches every Audible feature off (an "unavailable" state, not an error page).
+    AUDIBLE_ENABLED: z.enum(["true", "false", "1", "0"]).optional(),
+    // Plans that may use Audible features, comma-separated (basic, premium, family); unset → every plan.
+    AUDIBLE_REQUIRED_PLANS: z.string().optional(),
     // Plain Redis for rate limits (redis://…); ignored when the Upstash REST pair is set.
     REDIS_URL: optionalUrl,
     // Upstash REST endpoint and token for rate limits (serverless deployments).

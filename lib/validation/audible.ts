@@ -73,10 +73,14 @@ export const syncRunsOutputSchema = z.array(syncRunSchema);
 
 export const audibleSettingsSchema = z.object({ importPodcastEpisodes: z.boolean() });
 
+/** Whether Audible features can be used here: switched off, not configured, or not in the person's plan. */
+export const availabilitySchema = z.enum(["available", "disabled", "not_configured", "plan_required"]);
+
 export const statusOutputSchema = z.discriminatedUnion("connected", [
-  z.object({ connected: z.literal(false) }),
+  z.object({ connected: z.literal(false), availability: availabilitySchema }),
   z.object({
     connected: z.literal(true),
+    availability: availabilitySchema,
     marketplace: marketplaceSchema,
     accountName: z.string().nullable(),
     deviceName: z.string(),

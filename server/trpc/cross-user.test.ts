@@ -36,7 +36,7 @@ const crossUserChecks: Record<string, (pair: Pair) => Promise<void>> = {
   },
   "audible.status": async ({ a, b }) => {
     await connectAudibleDirectly(a.user.id);
-    expect(await b.caller.audible.status()).toEqual({ connected: false });
+    expect(await b.caller.audible.status()).toEqual({ connected: false, availability: "available" });
     expect(await a.caller.audible.status()).toMatchObject({ connected: true, accountName: "A's Audible" });
   },
   "audible.connect.start": async ({ a, b }) => {

@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Marketplace, StatusOutput, SyncRunView } from "@/lib/validation/audible";
 import type { Db } from "@/server/db";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
+import { availabilityOf } from "../availability";
 import { media, syncRuns, userMedia } from "@/server/db/schema";
 
 export function toRunView(run: typeof syncRuns.$inferSelect): SyncRunView {
@@ -27,8 +28,11 @@ async function countTitles(db: Db, userId: string, marketplace: string) {
 
 /** Only display fields leave here: the output schema has no room for a token or ciphertext. */
 export async function connectionStatus(db: Db, userId: string): Promise<StatusOutput> {
-  const account = await findAudibleAccount(db, userId);
-  if (!account) return { connected: false };
+  const [account, availability] = await Promise.all([
+    findAudibleAccount(db, userId),
+    availabilityOf(db, userId),
+  ]);
+  if (!account) return { connected: false, availability };
   const [latest, previous] = await db
     .select()
     .from(syncRuns)
@@ -39,6 +43,7 @@ export async function connectionStatus(db: Db, userId: string): Promise<StatusOu
   const last = active ? previous : latest;
   return {
     connected: true,
+    availability,
     marketplace: account.marketplace as Marketplace,
     accountName: account.customerName,
     deviceName: account.deviceName,

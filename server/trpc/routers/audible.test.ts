@@ -31,7 +31,7 @@ const landOnAmazon = (caller: Caller, marketplace: "us" | "uk" = "us") =>
 describe("audible router against the simulator", () => {
   it("connects by pasted address, reports status, and disconnects this device only", async () => {
     const { caller, user } = await signedInCaller(handle.db);
-    expect(await caller.audible.status()).toEqual({ connected: false });
+    expect(await caller.audible.status()).toEqual({ connected: false, availability: "available" });
 
     const { started, landingUrl } = await landOnAmazon(caller, "uk");
     expect(started.signInUrl).toContain("openid.oa2.code_challenge_method=S256");
@@ -64,7 +64,7 @@ describe("audible router against the simulator", () => {
     const deregisters = await sim.control.calls("deregister");
     expect(deregisters).toHaveLength(1);
     expect(JSON.stringify(deregisters[0])).toContain('"deregister_all_existing_accounts":false');
-    expect(await caller.audible.status()).toEqual({ connected: false });
+    expect(await caller.audible.status()).toEqual({ connected: false, availability: "available" });
     expect(
       await handle.db.select().from(audibleAccounts).where(eq(audibleAccounts.userId, user.id)),
     ).toHaveLength(0);
@@ -147,7 +147,7 @@ describe("audible router against the simulator", () => {
     await expect(
       caller.audible.connect.complete({ attemptId: second.attemptId, landingUrl: first.landingUrl }),
     ).rejects.toMatchObject({ appCode: "CONNECT_CODE_INVALID" });
-    expect(await caller.audible.status()).toEqual({ connected: false });
+    expect(await caller.audible.status()).toEqual({ connected: false, availability: "available" });
   });
 
   it("still disconnects locally when Amazon cannot be told, and says so", async () => {
@@ -163,7 +163,7 @@ describe("audible router against the simulator", () => {
     } finally {
       await sim.control.clearFaults();
     }
-    expect(await caller.audible.status()).toEqual({ connected: false });
+    expect(await caller.audible.status()).toEqual({ connected: false, availability: "available" });
   });
 });
 
