@@ -109,7 +109,8 @@ export function FileImport() {
                     · {data.format.label} · {data.totalRows} {data.totalRows === 1 ? "title" : "titles"}
                   </span>
                 </p>
-                {data.marketplace.required ? (
+                {/* Once chosen the server no longer needs it, but the choice stays visible so it can be changed. */}
+                {data.marketplace.required || marketplace !== undefined ? (
                   <div className="max-w-sm">
                     <MarketplaceSelect
                       id="import-marketplace"

@@ -36,6 +36,7 @@ export function PreviewCounts({ counts }: { counts: ImportPreview["counts"] }) {
 
 export function PreviewSample({ preview }: { preview: ImportPreview }) {
   const unit = preview.rowUnit === "line" ? "Line" : "Item";
+  if (preview.sample.length === 0) return null;
   return (
     <div className="overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm">

@@ -116,7 +116,7 @@ function Results({
   return (
     <div className="space-y-2">
       <p className="text-xs text-muted-foreground" role="status">
-        {data.total ?? data.products.length} results
+        {(data.total ?? data.products.length).toLocaleString()} results
         {data.hasMore ? `, showing the first ${data.products.length}` : ""}
       </p>
       <ul aria-label="Audible results" className="divide-y divide-border">
