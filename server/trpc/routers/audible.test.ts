@@ -180,3 +180,36 @@ describe("audible.connect.start rate limit", () => {
     expect(refused.reason.details.retryAfterSeconds).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("plan gating and the off switch", () => {
+  it("refuses Audible actions outside the required plans but still shows status and allows disconnect", async () => {
+    vi.stubEnv("AUDIBLE_REQUIRED_PLANS", "premium,family");
+    try {
+      const { caller } = await signedInCaller(handle.db);
+      await expect(caller.audible.connect.start({ marketplace: "us" })).rejects.toMatchObject({
+        appCode: "PLAN_REQUIRED",
+        code: "FORBIDDEN",
+      });
+      await expect(caller.audible.sync()).rejects.toMatchObject({ appCode: "PLAN_REQUIRED" });
+      expect(await caller.audible.status()).toEqual({ connected: false, availability: "plan_required" });
+      await expect(caller.audible.disconnect({ keepLibrary: true })).rejects.toMatchObject({
+        appCode: "AUDIBLE_NOT_CONNECTED",
+      });
+    } finally {
+      vi.stubEnv("AUDIBLE_REQUIRED_PLANS", "");
+    }
+  });
+
+  it("answers AUDIBLE_DISABLED when switched off", async () => {
+    vi.stubEnv("AUDIBLE_ENABLED", "false");
+    try {
+      const { caller } = await signedInCaller(handle.db);
+      await expect(caller.audible.connect.start({ marketplace: "us" })).rejects.toMatchObject({
+        appCode: "AUDIBLE_DISABLED",
+      });
+      expect(await caller.audible.status()).toEqual({ connected: false, availability: "disabled" });
+    } finally {
+      vi.stubEnv("AUDIBLE_ENABLED", "true");
+    }
+  });
+});

@@ -40,11 +40,12 @@ import { connectionStatus } from "@/server/audible/connection/status";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
 import { AppError } from "@/server/errors";
 import { rateLimited } from "@/server/rate-limit/middleware";
+import { audibleProcedure } from "../audible-procedure";
 import { createTRPCRouter, protectedProcedure } from "../init";
 
 export const audibleRouter = createTRPCRouter({
   connect: createTRPCRouter({
-    start: protectedProcedure
+    start: audibleProcedure
       .use(rateLimited("audible.connect.start"))
       .input(connectStartInputSchema)
       .output(connectStartOutputSchema)
@@ -61,7 +62,7 @@ export const audibleRouter = createTRPCRouter({
         return { ...attempt, bookmarklet: buildBookmarklet(appOriginFrom(ctx.headers, env.AUTH_URL)) };
       }),
 
-    complete: protectedProcedure
+    complete: audibleProcedure
       .use(rateLimited("audible.connect.complete"))
       .input(connectCompleteInputSchema)
       .output(connectCompleteOutputSchema)
@@ -86,7 +87,7 @@ export const audibleRouter = createTRPCRouter({
     .output(statusOutputSchema)
     .query(({ ctx }) => connectionStatus(ctx.db, ctx.user.id)),
 
-  sync: protectedProcedure
+  sync: audibleProcedure
     .use(rateLimited("audible.sync"))
     .input(z.object({ full: z.boolean().default(false) }).default({ full: false }))
     .output(syncOutputSchema)
@@ -134,7 +135,7 @@ export const audibleRouter = createTRPCRouter({
     ),
 
   // The catalogue needs no Audible connection: anyone signed in to Media Feed can search it.
-  search: protectedProcedure
+  search: audibleProcedure
     .use(rateLimited("audible.search"))
     .input(catalogSearchInputSchema)
     .output(catalogSearchOutputSchema)
@@ -147,13 +148,13 @@ export const audibleRouter = createTRPCRouter({
       ),
     ),
 
-  details: protectedProcedure
+  details: audibleProcedure
     .use(rateLimited("audible.search"))
     .input(catalogDetailsInputSchema)
     .output(catalogProductViewSchema)
     .query(({ ctx, input }) => withAppErrors(() => catalogDetails({ db: ctx.db }, ctx.user.id, input))),
 
-  playUrl: protectedProcedure
+  playUrl: audibleProcedure
     .input(playUrlInputSchema)
     .output(playUrlOutputSchema)
     .query(({ input }) => ({
