@@ -111,6 +111,7 @@ function ConnectDialogBody({
           onRetry={() => connect(phase.attempt, phase.landingUrl)}
           onRefresh={() => {
             void utils.audible.status.invalidate();
+            void utils.account.activity.invalidate();
             onClose();
           }}
         />

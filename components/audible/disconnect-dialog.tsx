@@ -36,7 +36,7 @@ export function DisconnectDialog({
     onSuccess: async (result) => {
       onDisconnected({ ...result, deviceName });
       setOpen(false);
-      await utils.audible.status.invalidate();
+      await Promise.all([utils.audible.status.invalidate(), utils.account.activity.invalidate()]);
     },
   });
 

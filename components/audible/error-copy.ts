@@ -61,6 +61,17 @@ export const errorCopy = {
     message: "To connect another Audible account, disconnect the current one in Settings first.",
     next: "close",
   },
+  PLAN_REQUIRED: {
+    title: "Audible import is not part of your plan",
+    message: "Move to a plan that includes it, or upload an export file on the Import page instead.",
+    next: "close",
+  },
+  AUDIBLE_DISABLED: {
+    title: "Audible is not available here right now",
+    message:
+      "This Media Feed has the Audible integration switched off or not set up. Your imported books stay.",
+    next: "close",
+  },
   AUDIBLE_NOT_CONNECTED: {
     title: "Audible is not connected",
     message: "It may have been disconnected in another tab.",

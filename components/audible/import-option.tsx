@@ -11,6 +11,7 @@ import { MarketplaceName } from "./marketplace-select";
 import { StatusBadge } from "./status-badge";
 import { SyncButtons } from "./sync-buttons";
 import { SyncSection } from "./sync-section";
+import { UnavailableNotice } from "./unavailable-notice";
 import { useAudibleStatus } from "./use-audible-status";
 import { useSyncNow } from "./use-sync-now";
 
@@ -39,7 +40,12 @@ export function AudibleImportOption({ templates }: { templates: BaseTemplates })
         </div>
       </CardHeader>
       <CardContent className="flex flex-wrap items-center gap-x-4 gap-y-3 pl-20 text-sm">
-        {data && !data.connected ? (
+        {data && data.availability !== "available" ? (
+          <div className="w-full">
+            <UnavailableNotice availability={data.availability} />
+          </div>
+        ) : null}
+        {data && !data.connected && data.availability === "available" ? (
           <Button onClick={() => setConnectOpen(true)}>
             <Link2 aria-hidden />
             Connect Audible
@@ -58,7 +64,7 @@ export function AudibleImportOption({ templates }: { templates: BaseTemplates })
               <SyncSection status={data} sync={sync} />
             </div>
             <div className="flex flex-wrap gap-2">
-              {data.needsReconnect ? (
+              {data.availability !== "available" ? null : data.needsReconnect ? (
                 <Button onClick={() => setConnectOpen(true)}>
                   <RefreshCw aria-hidden />
                   Reconnect

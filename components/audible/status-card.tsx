@@ -17,6 +17,7 @@ import { PodcastEpisodesSetting } from "./podcast-setting";
 import { SyncButtons } from "./sync-buttons";
 import { SyncHistory } from "./sync-history";
 import { SyncSection } from "./sync-section";
+import { UnavailableNotice } from "./unavailable-notice";
 import { useAudibleStatus } from "./use-audible-status";
 import { useSyncNow } from "./use-sync-now";
 
@@ -55,7 +56,10 @@ export function StatusCard({ templates }: { templates: BaseTemplates }) {
             </Button>
           </div>
         ) : null}
-        {data && !data.connected ? (
+        {data && data.availability !== "available" ? (
+          <UnavailableNotice availability={data.availability} />
+        ) : null}
+        {data && !data.connected && data.availability === "available" ? (
           <>
             {outcome ? <DisconnectNotice outcome={outcome} /> : null}
             <p className="text-sm text-muted-foreground">
@@ -82,7 +86,7 @@ export function StatusCard({ templates }: { templates: BaseTemplates }) {
             <StatusDetails status={data} />
             <SyncSection status={data} sync={sync} />
             <div className="flex flex-wrap gap-2">
-              {data.needsReconnect ? (
+              {data.availability !== "available" ? null : data.needsReconnect ? (
                 <Button onClick={() => setConnectOpen(true)}>
                   <RefreshCw aria-hidden />
                   Reconnect

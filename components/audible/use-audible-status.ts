@@ -24,6 +24,7 @@ export function useAudibleStatus() {
     if (previous.current && previous.current !== activeId) {
       void utils.audible.syncRuns.invalidate();
       void utils.library.invalidate();
+      void utils.account.activity.invalidate();
     }
     previous.current = activeId;
   }, [activeId, utils]);

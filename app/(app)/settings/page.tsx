@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ActivityList } from "@/components/account/activity-list";
+import { DeleteAccount } from "@/components/account/delete-account";
 import { StatusCard } from "@/components/audible/status-card";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent } from "@/components/ui/card";
@@ -9,7 +11,11 @@ import { readBaseTemplates } from "@/server/audible/hosts";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const [me] = await Promise.all([api.account.me(), api.audible.status.prefetch()]);
+  const [me] = await Promise.all([
+    api.account.me(),
+    api.audible.status.prefetch(),
+    api.account.activity.prefetch({ limit: 50 }),
+  ]);
   return (
     <HydrateClient>
       <PageHeader title="Settings" description="Your account and connected services." />
@@ -39,6 +45,34 @@ export default async function SettingsPage() {
             Integrations
           </h2>
           <StatusCard templates={readBaseTemplates()} />
+        </section>
+        <section aria-labelledby="activity-heading" className="space-y-4">
+          <h2
+            id="activity-heading"
+            className="text-sm font-semibold uppercase tracking-wide text-muted-foreground"
+          >
+            Activity
+          </h2>
+          <Card className="overflow-hidden">
+            <ActivityList />
+          </Card>
+        </section>
+        <section aria-labelledby="danger-heading" className="space-y-4">
+          <h2
+            id="danger-heading"
+            className="text-sm font-semibold uppercase tracking-wide text-muted-foreground"
+          >
+            Delete account
+          </h2>
+          <Card>
+            <CardContent className="flex flex-wrap items-center justify-between gap-4 pt-6">
+              <p className="max-w-xl text-sm text-muted-foreground">
+                Removes everything Media Feed keeps about you, and signs Media Feed out of your Audible
+                account.
+              </p>
+              <DeleteAccount email={me.email} />
+            </CardContent>
+          </Card>
         </section>
       </div>
     </HydrateClient>
