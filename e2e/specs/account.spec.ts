@@ -13,7 +13,7 @@ test("Activity lists connect, sync and disconnect; deleting the account signs Me
 
   await connectByPaste(page, otpAccount);
   const card = audibleCard(page);
-  await expect(card.getByText(/Added \d+/)).toBeVisible({ timeout: 60_000 });
+  await expect(card.getByTestId("last-run").getByText(/Added \d+/)).toBeVisible({ timeout: 60_000 });
 
   const activity = page.getByRole("region", { name: "Activity" });
   await expect(activity.getByText(/Full Audible import: \d+ added/)).toBeVisible();
