@@ -52,15 +52,13 @@ function accountRoute(req: ControlRequest, account: Account, action: string): Si
   }
   if (action === "library" && req.method === "GET") {
     const limit = Number(req.query.get("limit") ?? 100);
-    const entries = library.entries
-      .slice(0, limit)
-      .map((e) => ({
-        asin: e.asin,
-        status: e.status,
-        progress: e.progress,
-        kind: library.title(e).kind,
-        title: library.title(e).title,
-      }));
+    const entries = library.entries.slice(0, limit).map((e) => ({
+      asin: e.asin,
+      status: e.status,
+      progress: e.progress,
+      kind: library.title(e).kind,
+      title: library.title(e).title,
+    }));
     return json(200, { total: library.entries.length, stateToken: String(library.version), entries });
   }
   if (action === "buy") {
