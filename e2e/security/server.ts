@@ -1,0 +1,75 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import postgres from "postgres";
+
+export const SECURITY_PORT = Number(process.env.SECURITY_PORT ?? 3500);
+export const BASE = `http://127.0.0.1:${SECURITY_PORT}`;
+// The public origin the suite configures (AUTH_URL): what a browser on the deployed site sends as Origin.
+export const ORIGIN = `https://localhost:${SECURITY_PORT}`;
+export const METRICS_TOKEN = "security-suite-metrics-token";
+const ADMIN_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+export const DATABASE_NAME = "mediafeed_security";
+
+/** The suite runs production on Postgres, in a database it creates afresh, so tests can seed users directly. */
+export function securityDatabaseUrl(): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DATABASE_NAME}`;
+  return url.toString();
+}
+
+async function freshDatabase() {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${DATABASE_NAME}`);
+  } catch (error) {
+    throw new Error(
+      `The security suite needs Postgres (DATABASE_URL or 127.0.0.1:5432): ${(error as Error).message}`,
+      { cause: error },
+    );
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Builds once if needed, then runs the production server the way a deployment would (NODE_ENV=production). */
+export async function startProductionServer(): Promise<ChildProcess> {
+  if (!existsSync(".next/BUILD_ID")) {
+    const build = spawnSync("npm", ["run", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  await freshDatabase();
+  const server = spawn("npm", ["run", "start", "--", "-H", "127.0.0.1", "-p", String(SECURITY_PORT)], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: "security-suite-secret-0123456789abcdefghijklmnop",
+      // An https public origin makes Auth.js issue the production cookie names and flags.
+      AUTH_URL: ORIGIN,
+      TOKEN_ENCRYPTION_KEYS: "sec:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+      DATABASE_URL: securityDatabaseUrl(),
+      METRICS_TOKEN,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  for (let i = 0; i < 120; i++) {
+    const up = await fetch(`${BASE}/api/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (up) return server;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  stopServer(server);
+  throw new Error("next start did not come up");
+}
+
+export function stopServer(server: ChildProcess) {
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
+}
