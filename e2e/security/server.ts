@@ -11,17 +11,17 @@ const ADMIN_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:543
 export const DATABASE_NAME = "mediafeed_security";
 
 /** The suite runs production on Postgres, in a database it creates afresh, so tests can seed users directly. */
-export function securityDatabaseUrl(): string {
+export function securityDatabaseUrl(name = DATABASE_NAME): string {
   const url = new URL(ADMIN_URL);
-  url.pathname = `/${DATABASE_NAME}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
-async function freshDatabase() {
+export async function freshDatabase(name = DATABASE_NAME) {
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${DATABASE_NAME}`);
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
   } catch (error) {
     throw new Error(
       `The security suite needs Postgres (DATABASE_URL or 127.0.0.1:5432): ${(error as Error).message}`,
@@ -33,7 +33,11 @@ async function freshDatabase() {
 }
 
 /** Builds once if needed, then runs the production server the way a deployment would (NODE_ENV=production). */
-export async function startProductionServer(): Promise<ChildProcess> {
+export async function startProductionServer(
+  options: { port?: number; database?: string; env?: Record<string, string> } = {},
+): Promise<ChildProcess> {
+  const port = options.port ?? SECURITY_PORT;
+  const database = options.database ?? DATABASE_NAME;
   if (!existsSync(".next/BUILD_ID")) {
     const build = spawnSync("npm", ["run", "build"], {
       stdio: "inherit",
@@ -41,25 +45,26 @@ export async function startProductionServer(): Promise<ChildProcess> {
     });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  await freshDatabase();
-  const server = spawn("npm", ["run", "start", "--", "-H", "127.0.0.1", "-p", String(SECURITY_PORT)], {
+  if (!options.database) await freshDatabase(database);
+  const server = spawn("npm", ["run", "start", "--", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "security-suite-secret-0123456789abcdefghijklmnop",
       // An https public origin makes Auth.js issue the production cookie names and flags.
-      AUTH_URL: ORIGIN,
+      AUTH_URL: `https://localhost:${port}`,
       TOKEN_ENCRYPTION_KEYS: "sec:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-      DATABASE_URL: securityDatabaseUrl(),
+      DATABASE_URL: securityDatabaseUrl(database),
       METRICS_TOKEN,
       LOG_LEVEL: "warn",
+      ...options.env,
     },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
   for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${BASE}/api/health`).then(
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
       (res) => res.ok,
       () => false,
     );
