@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openPglite, openPostgres, type DbHandle } from "@/server/db/client";
+import { openPglite, type DbHandle } from "@/server/db/client";
+import { openScratchPostgres } from "@/server/testing/scratch-postgres";
 
 export type BenchDb = "embedded" | "postgres";
 
@@ -33,18 +33,5 @@ export async function openFreshDb(kind: BenchDb, postgresUrl?: string): Promise<
     };
   }
   if (!postgresUrl) throw new Error("no Postgres server for the postgres case");
-  const name = `mf_bench_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const target = new URL(postgresUrl);
-  target.pathname = `/${name}`;
-  const handle = await openPostgres(target.toString());
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  return openScratchPostgres(postgresUrl, "mf_bench");
 }

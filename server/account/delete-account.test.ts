@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSimulator, type Simulator } from "@/e2e/simulator/server";
+import { describe, expect, it } from "vitest";
 import { readBaseTemplates } from "@/server/audible/hosts";
 import { defaultTuning } from "@/server/audible/sync/engine";
 import { getVault } from "@/server/crypto/vault";
-import type { DbHandle } from "@/server/db/client";
 import {
   audibleAccounts,
   auditLog,
@@ -17,76 +15,73 @@ import {
 } from "@/server/db/schema";
 import { drainSyncQueue } from "@/server/jobs/sync-queue";
 import { connectThroughRouter } from "@/server/testing/audible";
-import { createTestDb } from "@/server/testing/test-db";
+import { useSimulatorAndDb } from "@/server/testing/simulator-suite";
 import { signedInCaller } from "@/server/testing/users";
 
-let sim: Simulator;
-let handle: DbHandle;
-beforeAll(async () => {
-  sim = await startSimulator();
-  for (const [key, value] of Object.entries(sim.env)) vi.stubEnv(key, value);
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await handle.close();
-  await sim.close();
-});
+const suite = useSimulatorAndDb();
 
 const rowsOf = async (
   table:
     typeof auditLog | typeof syncRuns | typeof userMedia | typeof connectAttempts | typeof audibleAccounts,
   userId: string,
-) => (await handle.db.select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
+) => (await suite.handle.db.select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
 
 describe("account deletion", () => {
   it("deregisters the Audible device first, then removes everything of the person's but the shared catalogue", async () => {
     const email = `delete-${randomBytes(4).toString("hex")}@example.com`;
-    await sim.control.createAccount({ email, password: "pw-123456", library: { seed: email, size: 40 } });
-    const { caller, user } = await signedInCaller(handle.db);
+    await suite.sim.control.createAccount({
+      email,
+      password: "pw-123456",
+      library: { seed: email, size: 40 },
+    });
+    const { caller, user } = await signedInCaller(suite.handle.db);
     await connectThroughRouter(caller, { email, password: "pw-123456" });
     const deps = {
-      db: handle.db,
+      db: suite.handle.db,
       vault: getVault(),
-      templates: readBaseTemplates(sim.env),
+      templates: readBaseTemplates(suite.sim.env),
       now: () => new Date(),
       tuning: defaultTuning,
     };
     await drainSyncQueue(deps);
     await caller.audible.connect.start({ marketplace: "uk" }).catch(() => undefined);
     expect(await rowsOf(userMedia, user.id)).toBeGreaterThan(0);
-    const catalogue = (await handle.db.select({ n: count() }).from(media))[0]!.n;
+    const catalogue = (await suite.handle.db.select({ n: count() }).from(media))[0]!.n;
 
     await expect(caller.account.delete({ confirmEmail: "someone-else@example.com" })).rejects.toMatchObject({
       appCode: "VALIDATION_FAILED",
     });
     expect(await rowsOf(audibleAccounts, user.id)).toBe(1);
 
-    await sim.control.clearCalls();
+    await suite.sim.control.clearCalls();
     expect(await caller.account.delete({ confirmEmail: ` ${user.email.toUpperCase()} ` })).toEqual({
       deleted: true,
       audibleDeregistered: true,
     });
-    const deregisters = await sim.control.calls("deregister");
+    const deregisters = await suite.sim.control.calls("deregister");
     expect(deregisters).toHaveLength(1);
     expect(JSON.stringify(deregisters[0]?.body)).toContain('"deregister_all_existing_accounts":false');
 
-    expect(await handle.db.select().from(users).where(eq(users.id, user.id))).toEqual([]);
+    expect(await suite.handle.db.select().from(users).where(eq(users.id, user.id))).toEqual([]);
     for (const table of [audibleAccounts, connectAttempts, syncRuns, userMedia, auditLog]) {
       expect(await rowsOf(table, user.id)).toBe(0);
     }
-    expect((await handle.db.select({ n: count() }).from(media))[0]!.n).toBe(catalogue);
+    expect((await suite.handle.db.select({ n: count() }).from(media))[0]!.n).toBe(catalogue);
   });
 
   it("lists the person's activity newest first", async () => {
     const email = `activity-${randomBytes(4).toString("hex")}@example.com`;
-    await sim.control.createAccount({ email, password: "pw-123456", library: { seed: email, size: 5 } });
-    const { caller } = await signedInCaller(handle.db);
+    await suite.sim.control.createAccount({
+      email,
+      password: "pw-123456",
+      library: { seed: email, size: 5 },
+    });
+    const { caller } = await signedInCaller(suite.handle.db);
     await connectThroughRouter(caller, { email, password: "pw-123456" });
     await drainSyncQueue({
-      db: handle.db,
+      db: suite.handle.db,
       vault: getVault(),
-      templates: readBaseTemplates(sim.env),
+      templates: readBaseTemplates(suite.sim.env),
       now: () => new Date(),
       tuning: defaultTuning,
     });

@@ -1,24 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSimulator, type Simulator } from "@/e2e/simulator/server";
-import type { DbHandle } from "@/server/db/client";
-import { createTestDb } from "@/server/testing/test-db";
+import { describe, expect, it } from "vitest";
+import { useSimulatorAndDb } from "@/server/testing/simulator-suite";
 import { anonymousCaller, signedInCaller } from "@/server/testing/users";
 import { appRouter } from "./root";
 
-let sim: Simulator;
-let handle: DbHandle;
-beforeAll(async () => {
-  sim = await startSimulator();
-  for (const [key, value] of Object.entries(sim.env)) vi.stubEnv(key, value);
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await handle.close();
-  await sim.close();
-});
+const suite = useSimulatorAndDb();
 
 type AnyCaller = Record<string, unknown>;
 const procedureAt = (caller: AnyCaller, path: string) =>
@@ -54,8 +41,8 @@ describe("every procedure, fuzzed", () => {
   it.each(Object.keys(appRouter._def.procedures))(
     "%s answers any input with success or a typed error",
     async (path) => {
-      const { caller } = await signedInCaller(handle.db);
-      const anonymous = anonymousCaller(handle.db);
+      const { caller } = await signedInCaller(suite.handle.db);
+      const anonymous = anonymousCaller(suite.handle.db);
       await fc.assert(
         fc.asyncProperty(hostileInput, fc.boolean(), async (input, signedIn) => {
           const call = procedureAt((signedIn ? caller : anonymous) as unknown as AnyCaller, path);

@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startSimulator, type Simulator } from "@/e2e/simulator/server";
-import type { DbHandle } from "@/server/db/client";
+import { describe, expect, it } from "vitest";
 import { insertTitle } from "@/server/testing/library-fixtures";
-import { createTestDb } from "@/server/testing/test-db";
+import { useSimulatorAndDb } from "@/server/testing/simulator-suite";
 import { signedInCaller } from "@/server/testing/users";
 
-let sim: Simulator;
-let handle: DbHandle;
-beforeAll(async () => {
-  sim = await startSimulator();
-  for (const [key, value] of Object.entries(sim.env)) vi.stubEnv(key, value);
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await handle.close();
-  await sim.close();
-});
+const suite = useSimulatorAndDb();
 
 // A captured product: served by ASIN in every simulated store, though not found by keyword.
 const CAPTURED_ASIN = "B0CTXKB2R6";
 
 describe("audible catalog procedures against the simulator", () => {
   it("searches without a connection and marks the titles the person owns", async () => {
-    const { caller, user } = await signedInCaller(handle.db);
+    const { caller, user } = await signedInCaller(suite.handle.db);
     const any = await caller.audible.search({ q: "the", marketplace: "us" });
     const word = any.products[0]!.title;
 
@@ -33,7 +20,7 @@ describe("audible catalog procedures against the simulator", () => {
     expect(first).toMatchObject({ owned: false, webUrl: `https://www.audible.com/pd/${first.asin}` });
     expect(first.title).toBeTruthy();
 
-    await insertTitle(handle.db, user.id, { asin: first.asin, marketplace: "us", title: first.title });
+    await insertTitle(suite.handle.db, user.id, { asin: first.asin, marketplace: "us", title: first.title });
     const after = await caller.audible.search({ q: word, marketplace: "us" });
     expect(after.products.find((p) => p.asin === first.asin)?.owned).toBe(true);
     // Another marketplace's copy is another product.
@@ -42,7 +29,7 @@ describe("audible catalog procedures against the simulator", () => {
   });
 
   it("finds every simulated library title and pages through them", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     const page0 = await caller.audible.search({ q: "the", marketplace: "us", page: 0 });
     if (page0.hasMore) {
       const page1 = await caller.audible.search({ q: "the", marketplace: "us", page: 1 });
@@ -52,14 +39,14 @@ describe("audible catalog procedures against the simulator", () => {
   });
 
   it("refuses a query shorter than 2 characters", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     await expect(caller.audible.search({ q: " a ", marketplace: "us" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
 
   it("details: a captured product maps to the view; an unknown ASIN is NOT_FOUND", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     const product = await caller.audible.details({ asin: CAPTURED_ASIN, marketplace: "us" });
     expect(product).toMatchObject({ asin: CAPTURED_ASIN, owned: false });
     expect(product.authors.length).toBeGreaterThan(0);
@@ -70,7 +57,7 @@ describe("audible catalog procedures against the simulator", () => {
   });
 
   it("playUrl answers the protocol §8 forms per platform", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     const url = (platform: "web" | "ios" | "android") =>
       caller.audible.playUrl({ asin: CAPTURED_ASIN, marketplace: "uk", platform }).then((r) => r.url);
     expect(await url("web")).toBe(`https://www.audible.co.uk/pd/${CAPTURED_ASIN}`);
@@ -82,7 +69,7 @@ describe("audible catalog procedures against the simulator", () => {
   });
 
   it("limits searches to 30 a minute per person", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     for (let i = 0; i < 30; i += 1) await caller.audible.search({ q: "zz-no-match", marketplace: "us" });
     await expect(caller.audible.search({ q: "zz-no-match", marketplace: "us" })).rejects.toMatchObject({
       appCode: "RATE_LIMITED",

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSimulator, type Simulator } from "@/e2e/simulator/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { landOnAmazon as landOnAmazonAs } from "@/server/testing/audible";
-import type { DbHandle } from "@/server/db/client";
 import { auditLog, audibleAccounts, connectAttempts } from "@/server/db/schema";
-import { createTestDb } from "@/server/testing/test-db";
+import { useSimulatorAndDb } from "@/server/testing/simulator-suite";
 import { signedInCaller } from "@/server/testing/users";
 import { eq } from "drizzle-orm";
 
 const OTP_ACCOUNT = { email: "otp@example.com", password: "otp-password", otp: "123456" };
 
-let sim: Simulator;
-let handle: DbHandle;
-beforeAll(async () => {
-  sim = await startSimulator();
-  for (const [key, value] of Object.entries(sim.env)) vi.stubEnv(key, value);
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await handle.close();
-  await sim.close();
-});
-beforeEach(() => sim.control.clearCalls());
+const suite = useSimulatorAndDb();
+beforeEach(() => suite.sim.control.clearCalls());
 
 type Caller = Awaited<ReturnType<typeof signedInCaller>>["caller"];
 
@@ -30,7 +17,7 @@ const landOnAmazon = (caller: Caller, marketplace: "us" | "uk" = "us") =>
 
 describe("audible router against the simulator", () => {
   it("connects by pasted address, reports status, and disconnects this device only", async () => {
-    const { caller, user } = await signedInCaller(handle.db);
+    const { caller, user } = await signedInCaller(suite.handle.db);
     expect(await caller.audible.status()).toEqual({ connected: false, availability: "available" });
 
     const { started, landingUrl } = await landOnAmazon(caller, "uk");
@@ -49,7 +36,10 @@ describe("audible router against the simulator", () => {
       lastSyncAt: null,
     });
 
-    const [row] = await handle.db.select().from(audibleAccounts).where(eq(audibleAccounts.userId, user.id));
+    const [row] = await suite.handle.db
+      .select()
+      .from(audibleAccounts)
+      .where(eq(audibleAccounts.userId, user.id));
     expect(row?.refreshTokenEnc).toMatch(/^v1\./);
     expect(row?.accessTokenEnc).not.toContain("Atna|");
 
@@ -61,41 +51,41 @@ describe("audible router against the simulator", () => {
       deregistered: true,
       keptLibrary: true,
     });
-    const deregisters = await sim.control.calls("deregister");
+    const deregisters = await suite.sim.control.calls("deregister");
     expect(deregisters).toHaveLength(1);
     expect(JSON.stringify(deregisters[0])).toContain('"deregister_all_existing_accounts":false');
     expect(await caller.audible.status()).toEqual({ connected: false, availability: "available" });
     expect(
-      await handle.db.select().from(audibleAccounts).where(eq(audibleAccounts.userId, user.id)),
+      await suite.handle.db.select().from(audibleAccounts).where(eq(audibleAccounts.userId, user.id)),
     ).toHaveLength(0);
 
-    const actions = (await handle.db.select().from(auditLog).where(eq(auditLog.userId, user.id))).map(
+    const actions = (await suite.handle.db.select().from(auditLog).where(eq(auditLog.userId, user.id))).map(
       (r) => r.action,
     );
     expect(actions).toEqual(["audible.connect", "audible.disconnect"]);
   });
 
   it("uses an attempt once: a second completion is refused without a second register", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     const { started, landingUrl } = await landOnAmazon(caller);
     const results = await Promise.allSettled([
       caller.audible.connect.complete({ attemptId: started.attemptId, landingUrl }),
       caller.audible.connect.complete({ attemptId: started.attemptId, landingUrl }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(await sim.control.calls("register")).toHaveLength(1);
+    expect(await suite.sim.control.calls("register")).toHaveLength(1);
   });
 
   it("refuses another user's attempt and leaves it usable for its owner", async () => {
-    const a = await signedInCaller(handle.db);
-    const b = await signedInCaller(handle.db);
+    const a = await signedInCaller(suite.handle.db);
+    const b = await signedInCaller(suite.handle.db);
     const { started, landingUrl } = await landOnAmazon(a.caller);
     await expect(
       b.caller.audible.connect.complete({ attemptId: started.attemptId, landingUrl }),
     ).rejects.toMatchObject({
       appCode: "CONNECT_ATTEMPT_EXPIRED",
     });
-    expect(await sim.control.calls("register")).toHaveLength(0);
+    expect(await suite.sim.control.calls("register")).toHaveLength(0);
     await expect(
       a.caller.audible.connect.complete({ attemptId: started.attemptId, landingUrl }),
     ).resolves.toMatchObject({
@@ -104,9 +94,9 @@ describe("audible router against the simulator", () => {
   });
 
   it("refuses an expired attempt and removes it", async () => {
-    const { caller, user } = await signedInCaller(handle.db);
+    const { caller, user } = await signedInCaller(suite.handle.db);
     const { started, landingUrl } = await landOnAmazon(caller);
-    await handle.db
+    await suite.handle.db
       .update(connectAttempts)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(connectAttempts.userId, user.id));
@@ -118,7 +108,7 @@ describe("audible router against the simulator", () => {
   });
 
   it("names the mistake in a bad paste and keeps the attempt", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     const { started, landingUrl } = await landOnAmazon(caller);
     const attempt = (landing: string) =>
       caller.audible.connect.complete({ attemptId: started.attemptId, landingUrl: landing });
@@ -141,7 +131,7 @@ describe("audible router against the simulator", () => {
   });
 
   it("refuses a code registered against another attempt's verifier", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     const first = await landOnAmazon(caller);
     const second = await caller.audible.connect.start({ marketplace: "us" });
     await expect(
@@ -151,17 +141,17 @@ describe("audible router against the simulator", () => {
   });
 
   it("still disconnects locally when Amazon cannot be told, and says so", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     const { started, landingUrl } = await landOnAmazon(caller);
     await caller.audible.connect.complete({ attemptId: started.attemptId, landingUrl });
-    await sim.control.addFault({ route: "deregister", kind: "server-error", persistent: true });
+    await suite.sim.control.addFault({ route: "deregister", kind: "server-error", persistent: true });
     try {
       expect(await caller.audible.disconnect({ keepLibrary: false })).toEqual({
         deregistered: false,
         keptLibrary: false,
       });
     } finally {
-      await sim.control.clearFaults();
+      await suite.sim.control.clearFaults();
     }
     expect(await caller.audible.status()).toEqual({ connected: false, availability: "available" });
   });
@@ -169,7 +159,7 @@ describe("audible router against the simulator", () => {
 
 describe("audible.connect.start rate limit", () => {
   it("lets exactly 3 of 100 concurrent starts through for one person and says when to retry", async () => {
-    const { caller } = await signedInCaller(handle.db);
+    const { caller } = await signedInCaller(suite.handle.db);
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, () => caller.audible.connect.start({ marketplace: "us" })),
     );
@@ -185,7 +175,7 @@ describe("plan gating and the off switch", () => {
   it("refuses Audible actions outside the required plans but still shows status and allows disconnect", async () => {
     vi.stubEnv("AUDIBLE_REQUIRED_PLANS", "premium,family");
     try {
-      const { caller } = await signedInCaller(handle.db);
+      const { caller } = await signedInCaller(suite.handle.db);
       await expect(caller.audible.connect.start({ marketplace: "us" })).rejects.toMatchObject({
         appCode: "PLAN_REQUIRED",
         code: "FORBIDDEN",
@@ -203,7 +193,7 @@ describe("plan gating and the off switch", () => {
   it("answers AUDIBLE_DISABLED when switched off", async () => {
     vi.stubEnv("AUDIBLE_ENABLED", "false");
     try {
-      const { caller } = await signedInCaller(handle.db);
+      const { caller } = await signedInCaller(suite.handle.db);
       await expect(caller.audible.connect.start({ marketplace: "us" })).rejects.toMatchObject({
         appCode: "AUDIBLE_DISABLED",
       });
