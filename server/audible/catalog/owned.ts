@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db";
+import { heldAudibleTitles } from "@/server/db/queries/audible-library";
 import { media, userMedia } from "@/server/db/schema";
 
 /** Which of these ASINs the person still has in their library: one query for a whole page of results. */
@@ -14,14 +15,6 @@ export async function ownedAsins(
     .select({ asin: media.asin })
     .from(userMedia)
     .innerJoin(media, eq(media.id, userMedia.mediaId))
-    .where(
-      and(
-        eq(userMedia.userId, userId),
-        isNull(userMedia.removedAt),
-        eq(media.source, "audible"),
-        eq(media.marketplace, marketplace),
-        inArray(media.asin, [...asins]),
-      ),
-    );
+    .where(and(heldAudibleTitles(userId, marketplace), inArray(media.asin, [...asins])));
   return new Set(rows.map((row) => row.asin));
 }

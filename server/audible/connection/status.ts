@@ -1,7 +1,8 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import type { Marketplace, StatusOutput, SyncRunView } from "@/lib/validation/audible";
 import type { Db } from "@/server/db";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
+import { heldAudibleTitles } from "@/server/db/queries/audible-library";
 import { availabilityOf } from "../availability";
 import { media, syncRuns, userMedia } from "@/server/db/schema";
 
@@ -15,14 +16,7 @@ async function countTitles(db: Db, userId: string, marketplace: string) {
     .select({ n: count() })
     .from(userMedia)
     .innerJoin(media, eq(media.id, userMedia.mediaId))
-    .where(
-      and(
-        eq(userMedia.userId, userId),
-        isNull(userMedia.removedAt),
-        eq(media.source, "audible"),
-        eq(media.marketplace, marketplace),
-      ),
-    );
+    .where(heldAudibleTitles(userId, marketplace));
   return row?.n ?? 0;
 }
 

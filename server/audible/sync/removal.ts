@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/server/db";
+import { heldAudibleTitles } from "@/server/db/queries/audible-library";
 import { media, userMedia } from "@/server/db/schema";
 
 const CHUNK = 500;
@@ -24,10 +25,7 @@ export async function markMissingRemoved(
     .innerJoin(media, eq(media.id, userMedia.mediaId))
     .where(
       and(
-        eq(userMedia.userId, input.userId),
-        isNull(userMedia.removedAt),
-        eq(media.source, "audible"),
-        eq(media.marketplace, input.marketplace),
+        heldAudibleTitles(input.userId, input.marketplace),
         input.episodesScanned ? undefined : ne(media.contentType, "episode"),
       ),
     );

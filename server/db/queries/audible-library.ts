@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
 
@@ -13,4 +13,14 @@ export async function deleteImportedTitles(db: Db, userId: string, marketplace: 
     .where(and(eq(userMedia.userId, userId), inArray(userMedia.mediaId, fromAccount)))
     .returning({ id: userMedia.id });
   return deleted.length;
+}
+
+/** Rows of user_media joined to media that the person still holds from this Audible marketplace. */
+export function heldAudibleTitles(userId: string, marketplace: string) {
+  return and(
+    eq(userMedia.userId, userId),
+    isNull(userMedia.removedAt),
+    eq(media.source, "audible"),
+    eq(media.marketplace, marketplace),
+  );
 }
