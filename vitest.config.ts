@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "e2e/specs/**", ".data/**"],
+    // Browser specs run under Playwright and the security suite against next start (its own config).
+    exclude: ["node_modules/**", ".next/**", "e2e/specs/**", "e2e/security/**", ".data/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
