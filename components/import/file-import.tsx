@@ -7,7 +7,6 @@ import { MarketplaceSelect } from "@/components/audible/marketplace-select";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-import { cn } from "@/lib/cn";
 import { api } from "@/lib/trpc/react";
 import type { Marketplace, SyncRunView } from "@/lib/validation/audible";
 import type { ImportPreview } from "@/lib/validation/imports";
@@ -77,10 +76,9 @@ export function FileImport() {
 
   const data = preview.data;
   const busy = preview.isPending || commit.isPending;
-  const expanded = Boolean(file) || problem !== null;
 
   return (
-    <Card className={cn(expanded && "md:col-span-2")} aria-labelledby="file-import-title">
+    <Card aria-labelledby="file-import-title">
       <CardHeader className="flex-row items-start gap-4">
         <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-accent text-primary">
           <FileUp className="size-5" aria-hidden />
@@ -155,16 +153,25 @@ function ImportButtons({
 }) {
   const invalid = preview.counts.invalid;
   const valid = preview.totalRows - invalid;
+  // Importing everything needs every row to be valid, so with problems only "the valid rows" can succeed.
+  if (valid === 0) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        No title in this file can be imported. Fix the problems above and choose the file again.
+      </p>
+    );
+  }
   return (
     <div className="flex flex-wrap gap-2">
-      <Button onClick={() => onImport(false)} disabled={busy || needsMarketplace}>
-        Import
-      </Button>
-      {invalid > 0 && valid > 0 ? (
-        <Button variant="secondary" onClick={() => onImport(true)} disabled={busy || needsMarketplace}>
+      {invalid > 0 ? (
+        <Button onClick={() => onImport(true)} disabled={busy || needsMarketplace}>
           Import the valid rows
         </Button>
-      ) : null}
+      ) : (
+        <Button onClick={() => onImport(false)} disabled={busy || needsMarketplace}>
+          Import
+        </Button>
+      )}
     </div>
   );
 }

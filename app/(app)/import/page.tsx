@@ -12,7 +12,7 @@ export default async function ImportPage() {
   return (
     <HydrateClient>
       <PageHeader title="Import" description="Bring your library into Media Feed." />
-      <div className="grid items-start gap-4 md:grid-cols-2">
+      <div className="grid gap-4">
         {/* The browser cannot read server env, and the pasted address is checked against these hosts as it is typed. */}
         <AudibleImportOption templates={readBaseTemplates()} />
         <FileImport />
