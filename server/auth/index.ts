@@ -8,6 +8,7 @@ import { signInSchema } from "@/lib/validation/account";
 import { getDb } from "@/server/db";
 import { accounts, sessions, users, verificationTokens } from "@/server/db/schema";
 import { readOrCreateDevSecret } from "@/server/dev-secrets";
+import { log } from "@/server/log";
 import { verifyCredentials } from "./accounts";
 
 const secret = () =>
@@ -20,6 +21,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     secret: secret(),
     trustHost: true,
     debug: false,
+    // Auth.js would print stack traces to stderr; a wrong password is routine, not an error.
+    logger: {
+      error: (error: Error) =>
+        error.name === "CredentialsSignin"
+          ? log.info({ errorType: error.name }, "sign-in refused")
+          : log.error({ errorType: error.name, err: error }, "auth error"),
+      warn: (code: string) => log.warn({ code }, "auth warning"),
+      debug: () => {},
+    },
     adapter: DrizzleAdapter(db, {
       usersTable: users,
       accountsTable: accounts,
