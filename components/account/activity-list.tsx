@@ -1,6 +1,8 @@
 "use client";
 
 import { Download, Link2, RefreshCw, Unlink } from "lucide-react";
+import { useEffect, useRef } from "react";
+import { useAudibleStatus } from "@/components/audible/use-audible-status";
 import { api } from "@/lib/trpc/react";
 import { activitySentence } from "./activity-sentence";
 
@@ -16,6 +18,17 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 
 export function ActivityList() {
   const activity = api.account.activity.useQuery({ limit: 50 });
+  // Shares the status card's query: a run that finished since the list loaded means new entries.
+  const status = useAudibleStatus().data;
+  const lastRun = status?.connected ? status.lastRun : null;
+  const runKey = lastRun ? `${lastRun.id}:${lastRun.status}` : "";
+  const seenRunKey = useRef(runKey);
+  const { refetch } = activity;
+  useEffect(() => {
+    if (runKey === seenRunKey.current) return;
+    seenRunKey.current = runKey;
+    void refetch();
+  }, [runKey, refetch]);
   if (activity.isPending)
     return <p className="px-6 py-5 text-sm text-muted-foreground">Loading your activity…</p>;
   if (activity.isError)
