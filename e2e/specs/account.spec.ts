@@ -16,7 +16,7 @@ test("Activity lists connect, sync and disconnect; deleting the account signs Me
   await expect(card.getByTestId("last-run").getByText(/Added \d+/)).toBeVisible({ timeout: 60_000 });
 
   const activity = page.getByRole("region", { name: "Activity" });
-  await expect(activity.getByText(/Full Audible import: \d+ added/)).toBeVisible();
+  await expect(activity.getByText(/Full Audible import: \d+ added/)).toBeVisible({ timeout: 15_000 });
   await expect(activity.getByText("Connected Audible (audible.com)")).toBeVisible();
   await captureBothSchemes(page, "settings-activity");
 
