@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/account";
@@ -14,8 +14,19 @@ import { verifyCredentials } from "./accounts";
 const secret = () =>
   env.AUTH_SECRET ?? readOrCreateDevSecret("auth-secret", () => randomBytes(32).toString("base64"));
 
-// Lazy config: the adapter needs the database, which opens (and migrates) asynchronously.
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+// Lazy config: the adapter needs the database, which opens (and migrates) asynchronously. Auth.js
+// asks for the config on every request, so it is built once and reused.
+let config: Promise<NextAuthConfig> | undefined;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  config ??= buildConfig().catch((error: unknown) => {
+    config = undefined;
+    throw error;
+  });
+  return config;
+});
+
+async function buildConfig(): Promise<NextAuthConfig> {
   const db = await getDb();
   return {
     secret: secret(),
@@ -63,7 +74,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
   };
-});
+}
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
