@@ -1,14 +1,14 @@
 "use client";
 
-import { Headphones, Link2, RefreshCw, Settings } from "lucide-react";
+import { Link2, RefreshCw, Settings } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import type { BaseTemplates } from "@/server/audible/hosts";
+import { AudibleCardHeader } from "./audible-card-header";
 import { ConnectModal } from "./connect-modal";
 import { MarketplaceName } from "./marketplace-select";
-import { StatusBadge } from "./status-badge";
 import { SyncButtons } from "./sync-buttons";
 import { SyncSection } from "./sync-section";
 import { UnavailableNotice } from "./unavailable-notice";
@@ -25,20 +25,9 @@ export function AudibleImportOption({ templates }: { templates: BaseTemplates })
 
   return (
     <Card ref={cardRef} tabIndex={-1} aria-labelledby="audible-import-title" className="focus:outline-none">
-      <CardHeader className="flex-row items-start gap-4">
-        <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-accent text-primary">
-          <Headphones className="size-5" aria-hidden />
-        </span>
-        <div className="min-w-0 flex-1 space-y-1.5">
-          <div className="flex flex-wrap items-center gap-2">
-            <CardTitle id="audible-import-title">Audible</CardTitle>
-            {data ? <StatusBadge status={data} /> : null}
-          </div>
-          <CardDescription>
-            Connect your Audible account once and keep your whole library in sync, progress included.
-          </CardDescription>
-        </div>
-      </CardHeader>
+      <AudibleCardHeader titleId="audible-import-title" status={data}>
+        Connect your Audible account once and keep your whole library in sync, progress included.
+      </AudibleCardHeader>
       <CardContent className="flex flex-wrap items-center gap-x-4 gap-y-3 pl-20 text-sm">
         {data && data.availability !== "available" ? (
           <div className="w-full">

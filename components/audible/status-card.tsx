@@ -1,17 +1,17 @@
 "use client";
 
-import { Headphones, Link2, RefreshCw } from "lucide-react";
+import { Link2, RefreshCw } from "lucide-react";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import type { BaseTemplates } from "@/server/audible/hosts";
+import { AudibleCardHeader } from "./audible-card-header";
 import { ConnectModal } from "./connect-modal";
 import { DisconnectDialog, type DisconnectOutcome } from "./disconnect-dialog";
 import { DisconnectNotice } from "./disconnect-notice";
 import { ErrorNotice } from "./error-notice";
 import { describeError } from "./read-error";
-import { StatusBadge } from "./status-badge";
 import { StatusDetails } from "./status-details";
 import { PodcastEpisodesSetting } from "./podcast-setting";
 import { SyncButtons } from "./sync-buttons";
@@ -31,20 +31,9 @@ export function StatusCard({ templates }: { templates: BaseTemplates }) {
 
   return (
     <Card ref={cardRef} tabIndex={-1} aria-labelledby="audible-card-title" className="focus:outline-none">
-      <CardHeader className="flex-row items-start gap-4">
-        <span className="grid size-10 shrink-0 place-items-center rounded-lg bg-accent text-primary">
-          <Headphones className="size-5" aria-hidden />
-        </span>
-        <div className="min-w-0 flex-1 space-y-1.5">
-          <div className="flex flex-wrap items-center gap-2">
-            <CardTitle id="audible-card-title">Audible</CardTitle>
-            {data ? <StatusBadge status={data} /> : null}
-          </div>
-          <CardDescription>
-            Import your audiobook library and listening progress from Audible.
-          </CardDescription>
-        </div>
-      </CardHeader>
+      <AudibleCardHeader titleId="audible-card-title" status={data}>
+        Import your audiobook library and listening progress from Audible.
+      </AudibleCardHeader>
       <CardContent className="space-y-5">
         {status.isPending ? <p className="text-sm text-muted-foreground">Checking the connection…</p> : null}
         {status.isError ? (

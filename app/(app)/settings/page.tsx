@@ -3,6 +3,7 @@ import { ActivityList } from "@/components/account/activity-list";
 import { DeleteAccount } from "@/components/account/delete-account";
 import { StatusCard } from "@/components/audible/status-card";
 import { PageHeader } from "@/components/layout/page-header";
+import { SettingsSection } from "@/components/layout/settings-section";
 import { Card, CardContent } from "@/components/ui/card";
 import { formatDate, planLabels } from "@/lib/format";
 import { HydrateClient, api } from "@/lib/trpc/server";
@@ -20,13 +21,7 @@ export default async function SettingsPage() {
     <HydrateClient>
       <PageHeader title="Settings" description="Your account and connected services." />
       <div className="space-y-10">
-        <section aria-labelledby="account-heading" className="space-y-4">
-          <h2
-            id="account-heading"
-            className="text-sm font-semibold uppercase tracking-wide text-muted-foreground"
-          >
-            Account
-          </h2>
+        <SettingsSection id="account" title="Account">
           <Card>
             <CardContent className="pt-6">
               <dl className="grid gap-4 text-sm sm:grid-cols-3">
@@ -36,34 +31,16 @@ export default async function SettingsPage() {
               </dl>
             </CardContent>
           </Card>
-        </section>
-        <section aria-labelledby="integrations-heading" className="space-y-4">
-          <h2
-            id="integrations-heading"
-            className="text-sm font-semibold uppercase tracking-wide text-muted-foreground"
-          >
-            Integrations
-          </h2>
+        </SettingsSection>
+        <SettingsSection id="integrations" title="Integrations">
           <StatusCard templates={readBaseTemplates()} />
-        </section>
-        <section aria-labelledby="activity-heading" className="space-y-4">
-          <h2
-            id="activity-heading"
-            className="text-sm font-semibold uppercase tracking-wide text-muted-foreground"
-          >
-            Activity
-          </h2>
+        </SettingsSection>
+        <SettingsSection id="activity" title="Activity">
           <Card className="overflow-hidden">
             <ActivityList />
           </Card>
-        </section>
-        <section aria-labelledby="danger-heading" className="space-y-4">
-          <h2
-            id="danger-heading"
-            className="text-sm font-semibold uppercase tracking-wide text-muted-foreground"
-          >
-            Delete account
-          </h2>
+        </SettingsSection>
+        <SettingsSection id="danger" title="Delete account">
           <Card>
             <CardContent className="flex flex-wrap items-center justify-between gap-4 pt-6">
               <p className="max-w-xl text-sm text-muted-foreground">
@@ -73,7 +50,7 @@ export default async function SettingsPage() {
               <DeleteAccount email={me.email} />
             </CardContent>
           </Card>
-        </section>
+        </SettingsSection>
       </div>
     </HydrateClient>
   );
