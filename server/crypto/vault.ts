@@ -1,5 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { withFailureCounts } from "./counted-vault";
 import { loadOrCreateDevKeyring } from "./dev-keys";
 import { VaultError } from "./errors";
 import { parseKeyring, type Keyring, type VaultKey } from "./keyring";
@@ -107,6 +108,6 @@ let shared: Vault | undefined;
 
 /** The process-wide vault, built from the environment on first use (call it at start-up to fail fast). */
 export function getVault(): Vault {
-  shared ??= createVault(loadKeyringFromEnv());
+  shared ??= withFailureCounts(createVault(loadKeyringFromEnv()));
   return shared;
 }

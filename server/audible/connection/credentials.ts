@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import type { Vault } from "@/server/crypto/vault";
-import { metrics } from "@/server/metrics";
 import type { Db } from "@/server/db";
 import { audibleAccounts } from "@/server/db/schema";
 import type { DeviceRegistration } from "../register";
@@ -25,14 +24,7 @@ export type AccountSecrets = {
 };
 
 export function encryptRegistration(vault: Vault, userId: string, registration: DeviceRegistration) {
-  const encrypt = (column: string, value: string) => {
-    try {
-      return vault.encrypt(userId, column, value);
-    } catch (error) {
-      metrics.encryptionErrors.inc();
-      throw error;
-    }
-  };
+  const encrypt = (column: string, value: string) => vault.encrypt(userId, column, value);
   return {
     accessTokenEnc: encrypt(columns.accessToken, registration.accessToken),
     refreshTokenEnc: encrypt(columns.refreshToken, registration.refreshToken),
@@ -45,14 +37,7 @@ export function encryptRegistration(vault: Vault, userId: string, registration: 
 }
 
 export function decryptSecrets(vault: Vault, account: AccountRow): AccountSecrets {
-  const decrypt = (column: string, value: string) => {
-    try {
-      return vault.decrypt(account.userId, column, value);
-    } catch (error) {
-      metrics.decryptionErrors.inc();
-      throw error;
-    }
-  };
+  const decrypt = (column: string, value: string) => vault.decrypt(account.userId, column, value);
   return {
     accessToken: decrypt(columns.accessToken, account.accessTokenEnc),
     refreshToken: decrypt(columns.refreshToken, account.refreshTokenEnc),
