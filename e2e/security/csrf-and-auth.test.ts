@@ -99,3 +99,32 @@ describe("authorisation is not only in the proxy", () => {
     expect(body).toContain("UNAUTHENTICATED");
   });
 });
+
+describe("a deleted account's session", () => {
+  it("stops working at once, for procedures and pages alike", async () => {
+    const email = `deleted-${Date.now()}@example.com`;
+    const doomed = await signedInSession(email);
+    const input = encodeURIComponent(JSON.stringify({ json: null, meta: { values: ["undefined"] } }));
+    const status = () =>
+      fetch(`${BASE}/api/trpc/audible.status?input=${input}`, { headers: { cookie: doomed.cookie } });
+    expect((await status()).status).toBe(200);
+
+    const res = await fetch(`${BASE}/api/trpc/account.delete`, {
+      method: "POST",
+      headers: { ...ours(), cookie: doomed.cookie },
+      body: JSON.stringify({ json: { confirmEmail: email } }),
+    });
+    expect(res.status).toBe(200);
+
+    expect((await status()).status).toBe(401);
+    const page = await fetch(`${BASE}/library`, { headers: { cookie: doomed.cookie }, redirect: "manual" });
+    expect(page.headers.get("location") ?? "").toContain("/sign-in");
+  });
+
+  it("refuses a tampered cookie", async () => {
+    const [name, token] = session.cookie.split("=") as [string, string];
+    const tampered = `${name}=${token.slice(0, -4)}${token.endsWith("AAAA") ? "BBBB" : "AAAA"}`;
+    const res = await fetch(`${BASE}/api/trpc/account.me`, { headers: { cookie: tampered } });
+    expect(res.status).toBe(401);
+  });
+});

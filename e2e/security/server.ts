@@ -46,7 +46,13 @@ export async function startProductionServer(
     if (build.status !== 0) throw new Error("next build failed");
   }
   if (!options.database) await freshDatabase(database);
-  const server = spawn("npm", ["run", "start", "--", "-H", "127.0.0.1", "-p", String(port)], {
+  // SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") starts next directly under node with them;
+  // the profile is written when the server exits on SIGTERM.
+  const nodeFlags = process.env.SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const [command, args] = nodeFlags.length
+    ? ["node", [...nodeFlags, "node_modules/next/dist/bin/next", "start"]]
+    : ["npm", ["run", "start", "--"]];
+  const server = spawn(command, [...args, "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { disconnectAccount } from "@/server/audible/connection/disconnect";
 import type { ConnectionDeps } from "@/server/audible/connection/deps";
+import { forgetSessionsOf } from "@/server/auth/session";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
 import { findAccountProfile } from "@/server/db/queries/users";
 import { users } from "@/server/db/schema";
@@ -23,6 +24,8 @@ export async function deleteAccount(deps: ConnectionDeps, input: { userId: strin
     ({ deregistered } = await disconnectAccount(deps, { userId: input.userId, keepLibrary: false }));
   }
   await deps.db.delete(users).where(eq(users.id, input.userId));
+  // Other processes notice within the session cache's minute, when they look the person up again.
+  forgetSessionsOf(input.userId);
   log.info({ userId: input.userId, deregistered }, "account deleted");
   return { deleted: true as const, audibleDeregistered: deregistered };
 }

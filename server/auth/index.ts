@@ -1,18 +1,19 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { env } from "@/lib/env";
+import { headers } from "next/headers";
 import { signInSchema } from "@/lib/validation/account";
 import { getDb } from "@/server/db";
 import { accounts, sessions, users, verificationTokens } from "@/server/db/schema";
-import { readOrCreateDevSecret } from "@/server/dev-secrets";
 import { log } from "@/server/log";
 import { verifyCredentials } from "./accounts";
+import { logAuthError } from "./log-auth-error";
+import { authSecret } from "./secret";
+import { sessionUserFrom } from "./session";
+import type { SessionUser } from "./session-resolver";
 
-const secret = () =>
-  env.AUTH_SECRET ?? readOrCreateDevSecret("auth-secret", () => randomBytes(32).toString("base64"));
+export type { SessionUser } from "./session-resolver";
 
 // Lazy config: the adapter needs the database, which opens (and migrates) asynchronously. Auth.js
 // asks for the config on every request, so it is built once and reused.
@@ -29,15 +30,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 async function buildConfig(): Promise<NextAuthConfig> {
   const db = await getDb();
   return {
-    secret: secret(),
+    secret: authSecret(),
     trustHost: true,
     debug: false,
-    // Auth.js would print stack traces to stderr; a wrong password is routine, not an error.
+    // Auth.js would print stack traces to stderr.
     logger: {
-      error: (error: Error) =>
-        error.name === "CredentialsSignin"
-          ? log.info({ errorType: error.name }, "sign-in refused")
-          : log.error({ errorType: error.name, err: error }, "auth error"),
+      error: logAuthError,
       warn: (code: string) => log.warn({ code }, "auth warning"),
       debug: () => {},
     },
@@ -76,11 +74,12 @@ async function buildConfig(): Promise<NextAuthConfig> {
   };
 }
 
-export type SessionUser = { id: string; email: string; name: string | null };
-
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null };
+/**
+ * The signed-in person, from the request's session cookie (route handlers pass their request's
+ * headers; Server Components read Next's). Auth.js's `auth()` would verify the same cookie, but it
+ * also re-encrypts one that Server Components and route handlers cannot send back: the session only
+ * rolls on Auth.js's own routes, where it did before.
+ */
+export async function getSessionUser(requestHeaders?: Headers): Promise<SessionUser | null> {
+  return sessionUserFrom(requestHeaders ?? (await headers()));
 }

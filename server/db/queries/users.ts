@@ -17,6 +17,15 @@ export async function findAccountProfile(db: Db, userId: string) {
   return row ?? null;
 }
 
+export async function findSessionUser(db: Db, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function readAudibleSettings(db: Db, userId: string) {
   const [row] = await db
     .select({ importPodcastEpisodes: users.importPodcastEpisodes })

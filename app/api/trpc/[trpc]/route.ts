@@ -29,7 +29,12 @@ async function handler(req: Request) {
     // Everything here is one person's account state: never cache it anywhere.
     responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
     createContext: async () =>
-      buildContext({ db: await getDb(), user: await getSessionUser(), headers: req.headers, wakeSyncWorker }),
+      buildContext({
+        db: await getDb(),
+        user: await getSessionUser(req.headers),
+        headers: req.headers,
+        wakeSyncWorker,
+      }),
     onError({ error, path, ctx }) {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       log.error(
