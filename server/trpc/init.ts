@@ -1,14 +1,14 @@
 import { initTRPC } from "@trpc/server";
-import superjson from "superjson";
 import { AppError } from "@/server/errors";
 import type { Context } from "./context";
 import { shapeError } from "./error-shape";
 import { recordProcedureMetrics } from "./procedure-metrics";
+import { transformer } from "./transformer";
 
 const production = process.env.NODE_ENV === "production";
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   isDev: !production,
   errorFormatter: ({ shape, error, ctx }) =>
     shapeError({ shape, error, correlationId: ctx?.requestId ?? null, production }),
