@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, type AnyColumn, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
 
@@ -16,7 +16,7 @@ export async function deleteImportedTitles(db: Db, userId: string, marketplace: 
 }
 
 /** Rows of user_media joined to media that the person still holds from this Audible marketplace. */
-export function heldAudibleTitles(userId: string, marketplace: string) {
+export function heldAudibleTitles(userId: string | SQLWrapper, marketplace: string | AnyColumn) {
   return and(
     eq(userMedia.userId, userId),
     isNull(userMedia.removedAt),

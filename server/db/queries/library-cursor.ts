@@ -73,19 +73,24 @@ export function decodeCursor(value: string, sort: LibrarySort): Cursor {
 /**
  * Rows strictly after the cursor in `key1 dir nulls last, key2 dir nulls last, …, id asc` order:
  * for each key, a non-null cursor value is passed by larger (or smaller) values and by nulls; a null
- * cursor value only by later nulls with a larger remainder.
+ * cursor value only by later nulls with a larger remainder. Values are placeholders, as in
+ * libraryFilter; which keys are null is part of the shape, since it changes the SQL.
  */
-export function afterCursor(sort: LibrarySort, cursor: Cursor): SQL {
+export function afterCursor(sort: LibrarySort, cursor: Cursor) {
   const keys: readonly SortKey[] = sortKeys[sort];
+  const values: Record<string, unknown> = { cursorId: cursor.id };
+  keys.forEach((_, index) => {
+    const value = cursor.k[index] ?? null;
+    if (value !== null) values[`cursorKey${index}`] = value;
+  });
   const build = (index: number): SQL => {
     const key = keys[index];
-    if (!key) return sql`${userMedia.mediaId} > ${cursor.id}`;
-    const value = cursor.k[index] ?? null;
+    if (!key) return sql`${userMedia.mediaId} > ${sql.placeholder("cursorId")}`;
     const rest = build(index + 1);
-    if (value === null) return and(sql`${key.expr} is null`, rest)!;
-    const typed = sql`${value}::${sql.raw(key.cast)}`;
+    if (!(`cursorKey${index}` in values)) return and(sql`${key.expr} is null`, rest)!;
+    const typed = sql`${sql.placeholder(`cursorKey${index}`)}::${sql.raw(key.cast)}`;
     const beyond = key.dir === "asc" ? sql`${key.expr} > ${typed}` : sql`${key.expr} < ${typed}`;
     return or(beyond, sql`${key.expr} is null`, and(sql`${key.expr} = ${typed}`, rest))!;
   };
-  return sql`(${build(0)})`;
+  return { shape: Object.keys(values).join(","), values, where: () => sql`(${build(0)})` };
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { libraryFiltersSchema } from "@/lib/validation/library";
 import { media, userMedia } from "@/server/db/schema";
@@ -12,31 +12,52 @@ export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/**
- * Every word must appear somewhere in the title, subtitle, authors, narrators or series, so
- * "sanderson mistborn" finds the book although no single field holds both words.
- */
-function searchCondition(search: string): SQL | undefined {
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
-  if (words.length === 0) return undefined;
-  return and(...words.map((word) => sql`${media.searchText} like ${`%${escapeLike(word)}%`} escape '\\'`));
-}
+/** What a filter binds: every value of its SQL, and nothing else, so equal keys mean equal SQL text. */
+export type LibraryFilter = {
+  /** Names the SQL text: which conditions apply, not what they compare against. */
+  shape: string;
+  values: Record<string, unknown>;
+  /** Whether a condition reads the catalogue row, i.e. whether counting needs the join to media. */
+  readsMedia: boolean;
+  /** The conditions, every value a placeholder named in `values`; built only to prepare a statement. */
+  where: () => SQL;
+};
 
-export function libraryWhere(userId: string, filters: LibraryFilters): SQL {
-  return and(
-    eq(userMedia.userId, userId),
-    filters.removed ? isNotNull(userMedia.removedAt) : isNull(userMedia.removedAt),
-    filters.search ? searchCondition(filters.search) : undefined,
-    filters.status ? eq(userMedia.status, filters.status) : undefined,
-    filters.contentType ? eq(media.contentType, filters.contentType) : undefined,
-    // Containment matches any of a title's authors or series, not only the first one.
-    filters.author
-      ? sql`${media.authors} @> ${JSON.stringify([{ name: filters.author }])}::jsonb`
-      : undefined,
-    filters.series
-      ? sql`${media.series} @> ${JSON.stringify([{ title: filters.series }])}::jsonb`
-      : undefined,
-  )!;
+/**
+ * Every search word must appear somewhere in the title, subtitle, authors, narrators or series, so
+ * "sanderson mistborn" finds the book although no single field holds both words. Contributor and
+ * series filters use containment, so they match any of a title's authors or series, not only the first.
+ */
+export function libraryFilter(userId: string, filters: LibraryFilters): LibraryFilter {
+  const words = (filters.search ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  const values: Record<string, unknown> = { userId };
+  words.forEach((word, index) => (values[`word${index}`] = `%${escapeLike(word)}%`));
+  if (filters.status) values.status = filters.status;
+  if (filters.contentType) values.contentType = filters.contentType;
+  if (filters.author) values.author = JSON.stringify([{ name: filters.author }]);
+  if (filters.series) values.series = JSON.stringify([{ title: filters.series }]);
+  const bound = (name: string) => (name in values ? sql.placeholder(name) : undefined);
+  const condition = (name: string, build: (value: Placeholder) => SQL) => {
+    const value = bound(name);
+    return value ? build(value) : undefined;
+  };
+  return {
+    shape: [filters.removed ? "removed" : "held", ...Object.keys(values)].join(","),
+    values,
+    readsMedia: words.length > 0 || Boolean(filters.contentType || filters.author || filters.series),
+    where: () =>
+      and(
+        eq(userMedia.userId, sql.placeholder("userId")),
+        filters.removed ? isNotNull(userMedia.removedAt) : isNull(userMedia.removedAt),
+        ...words.map((_, index) =>
+          condition(`word${index}`, (word) => sql`${media.searchText} like ${word} escape '\\'`),
+        ),
+        condition("status", (status) => eq(userMedia.status, status)),
+        condition("contentType", (contentType) => eq(media.contentType, contentType)),
+        condition("author", (author) => sql`${media.authors} @> ${author}::jsonb`),
+        condition("series", (series) => sql`${media.series} @> ${series}::jsonb`),
+      )!,
+  };
 }
 
 const COVER_TARGET = 500;

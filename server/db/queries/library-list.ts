@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { LibraryListItem, LibraryListOutput, LibraryListQuery } from "@/lib/validation/library";
 import type { Db } from "@/server/db";
+import { prepared } from "@/server/db/prepared";
 import { media, userMedia, type Contributor } from "@/server/db/schema";
 import {
   afterCursor,
@@ -10,7 +11,7 @@ import {
   keyColumnsFor,
   orderByFor,
 } from "./library-cursor";
-import { libraryWhere, pickCover } from "./library-filters";
+import { libraryFilter, pickCover, type LibraryFilter } from "./library-filters";
 
 // A count past this is shown as "50,000+": the number only tells a person roughly how much matched.
 export const LIBRARY_COUNT_CAP = 50_000;
@@ -54,16 +55,23 @@ export async function listLibrary(
   userId: string,
   input: LibraryListQuery,
 ): Promise<LibraryListOutput> {
-  const where = libraryWhere(userId, input);
-  const cursor = input.cursor ? decodeCursor(input.cursor, input.sort) : null;
-  const keyColumns = keyColumnsFor(input.sort);
-  const rows = await db
-    .select({ ...listColumns, ...keyColumns })
-    .from(userMedia)
-    .innerJoin(media, eq(media.id, userMedia.mediaId))
-    .where(cursor ? and(where, afterCursor(input.sort, cursor)) : where)
-    .orderBy(...orderByFor(input.sort))
-    .limit(input.limit + 1);
+  const filter = libraryFilter(userId, input);
+  const cursor = input.cursor ? afterCursor(input.sort, decodeCursor(input.cursor, input.sort)) : null;
+  const key = `library-list:${input.sort}:${filter.shape}:${cursor?.shape ?? "first"}`;
+  const pageQuery = prepared(db, key, (name) =>
+    db
+      .select({ ...listColumns, ...keyColumnsFor(input.sort) })
+      .from(userMedia)
+      .innerJoin(media, eq(media.id, userMedia.mediaId))
+      .where(cursor ? and(filter.where(), cursor.where()) : filter.where())
+      .orderBy(...orderByFor(input.sort))
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
+  const [rows, total] = await Promise.all([
+    pageQuery.execute({ ...filter.values, ...cursor?.values, limit: input.limit + 1 }),
+    cursor ? null : countLibrary(db, filter),
+  ]);
 
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
@@ -74,19 +82,29 @@ export async function listLibrary(
   return {
     items: page.map(({ sortKey0: _0, sortKey1: _1, sortKey2: _2, ...row }) => toListItem(row)),
     nextCursor,
-    total: cursor ? null : await countLibrary(db, where),
+    total,
   };
 }
 
-async function countLibrary(db: Db, where: ReturnType<typeof libraryWhere>) {
-  const bounded = db
-    .select({ one: sql`1` })
-    .from(userMedia)
-    .innerJoin(media, eq(media.id, userMedia.mediaId))
-    .where(where)
-    .limit(LIBRARY_COUNT_CAP + 1)
-    .as("bounded");
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(bounded);
+async function countLibrary(db: Db, filter: LibraryFilter) {
+  const countQuery = prepared(db, `library-count:${filter.shape}`, (name) => {
+    const rows = db
+      .select({ one: sql`1` })
+      .from(userMedia)
+      .$dynamic();
+    // A user_media row always has its media row (a cascading foreign key), so without a filter on the
+    // catalogue the count is answered from user_media's index alone.
+    if (filter.readsMedia) rows.innerJoin(media, eq(media.id, userMedia.mediaId));
+    const bounded = rows
+      .where(filter.where())
+      .limit(LIBRARY_COUNT_CAP + 1)
+      .as("bounded");
+    return db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(bounded)
+      .prepare(name);
+  });
+  const [row] = await countQuery.execute(filter.values);
   const count = row?.count ?? 0;
   return { count: Math.min(count, LIBRARY_COUNT_CAP), capped: count > LIBRARY_COUNT_CAP };
 }

@@ -186,6 +186,17 @@ describe("listLibrary", () => {
     expect(second.total).toBeNull();
   });
 
+  it("counts what the filters match, catalogue filters included, and never another person's titles", async () => {
+    const count = async (input: LibraryListInput) => (await list({ limit: 1, ...input })).total?.count;
+    expect(await count({ removed: true })).toBe(1);
+    expect(await count({ status: "finished" })).toBe((await listAll({ status: "finished" })).length);
+    expect(await count({ contentType: "podcast" })).toBe(1);
+    expect(await count({ search: "stormlight" })).toBe((await listAll({ search: "stormlight" })).length);
+    expect(await count({ author: "Brandon Sanderson" })).toBe(
+      (await listAll({ author: "Brandon Sanderson" })).length,
+    );
+  });
+
   it("refuses a cursor from another sort or a forged one", async () => {
     const first = await list({ sort: "title", limit: 2 });
     await expect(list({ sort: "added", cursor: first.nextCursor })).rejects.toMatchObject({

@@ -117,7 +117,11 @@ export const userMedia = pgTable(
   },
   (t) => [
     uniqueIndex("user_media_user_media_key").on(t.userId, t.mediaId),
-    index("user_media_user_added_idx").on(t.userId, t.addedAt),
+    // The library's default page, newest first, read straight off the index: no sort of the whole
+    // library per request. Only held titles; the rarely opened "removed" view can afford a sort.
+    index("user_media_user_added_live_idx")
+      .on(t.userId, t.addedAt.desc().nullsLast(), t.mediaId)
+      .where(sql`${t.removedAt} is null`),
     index("user_media_user_status_idx").on(t.userId, t.status),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "user_media_user_added_idx";--> statement-breakpoint
+CREATE INDEX "user_media_user_added_live_idx" ON "user_media" USING btree ("user_id","added_at" DESC NULLS LAST,"media_id") WHERE "user_media"."removed_at" is null;
