@@ -2,6 +2,7 @@ import { createVerify, generateKeyPairSync } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAudibleApi } from "./api";
 import { createAudibleHttp } from "./http";
+import { mapLibraryItem } from "./map";
 import { ADP_ALGORITHM, adpStringToSign, signAdpRequest } from "./signing";
 import { startUpstream, type CannedResponse, type RecordedRequest } from "./testing/upstream-server";
 
@@ -106,7 +107,7 @@ describe("audible api", () => {
       stateToken: "1700000000000",
       responseGroups: ["product_desc"],
     });
-    expect(page.items[0]?.asin).toBe("B000000001");
+    expect(page.items[0]).toMatchObject({ asin: "B000000001" });
     const [req] = upstream.requests;
     expect(req?.url).toBe(
       "/api.audible.de/1.0/library?num_results=1000&page=2&response_groups=product_desc%2Ccontributors",
@@ -161,6 +162,26 @@ describe("audible api", () => {
       expect(verifies(req, req.url.startsWith("/api.amazon") ? "/api.amazon.de" : "/api.audible.de")).toBe(
         true,
       );
+  });
+
+  it("hands on items whose fields do not fit, but refuses a page whose envelope does not", async () => {
+    handler = () => ({ status: 200, body: '{"items":[{"asin":"B1","title":"T","authors":"Ann"},42]}' });
+    const { items } = await client().libraryPage({ page: 1, numResults: 50 });
+    expect(items).toHaveLength(2);
+    expect(mapLibraryItem(items[0], { marketplace: "de" })).toMatchObject({
+      ok: true,
+      media: { authors: [] },
+    });
+    expect(mapLibraryItem(items[1], { marketplace: "de" })).toMatchObject({
+      ok: false,
+      reason: "not an object",
+    });
+
+    handler = () => ({ status: 200, body: '{"items":"B1"}' });
+    await expect(client().libraryPage({ page: 1, numResults: 50 })).rejects.toMatchObject({
+      code: "AUDIBLE_UNAVAILABLE",
+      reason: "schema",
+    });
   });
 
   it("treats an HTML outage page as AUDIBLE_UNAVAILABLE", async () => {

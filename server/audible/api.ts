@@ -10,7 +10,7 @@ import {
   finishedStatusResponseSchema,
   lastPositionsResponseSchema,
   libraryItemResponseSchema,
-  libraryListResponseSchema,
+  libraryPageSchema,
   userProfileSchema,
   type CatalogProduct,
   type FinishedStatusResponse,
@@ -35,7 +35,8 @@ export type LibraryPageParams = {
 };
 
 export type LibraryPage = {
-  items: LibraryItem[];
+  /** Unchecked items: the mapper reads them field by field (see libraryPageSchema). */
+  items: unknown[];
   /** `Total-Count` header: all matching items, independent of the page size; null when absent. */
   totalCount: number | null;
   /** `State-Token` header: send it as `stateToken` next time for a delta. */
@@ -98,7 +99,7 @@ export function createAudibleApi(options: AudibleApiOptions) {
       const res = await api.send(audible, "GET", path);
       if (res.status !== 200)
         throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
-      const body = parseJsonBody(res, libraryListResponseSchema);
+      const body = parseJsonBody(res, libraryPageSchema);
       return {
         items: body.items ?? [],
         totalCount: headerCount(res.headers["total-count"]),

@@ -35,6 +35,16 @@ export const libraryListResponseSchema = z.looseObject({
 });
 export type LibraryListResponse = z.infer<typeof libraryListResponseSchema>;
 
+/**
+ * How a sync reads a library page: the envelope is checked, each item only later, field by field, by the
+ * mapper's lenient readers (server/audible/map). Checking every field of 1,000 items here cost more than
+ * mapping them, and one odd item refused the whole page and so the whole run; now it is that title's failure.
+ */
+export const libraryPageSchema = z.looseObject({
+  items: z.array(z.unknown()).nullish(),
+  response_groups: z.array(z.string()).nullish(),
+});
+
 export const libraryItemResponseSchema = z.looseObject({
   item: libraryItemSchema,
   response_groups: z.array(z.string()).nullish(),

@@ -1,5 +1,4 @@
 import { latestFinishedAt, mapLibraryItem, mergeFinishedEvents, type FinishedEventInput } from "../map";
-import type { LibraryItem } from "../schemas";
 import type { RunTracker } from "./progress";
 import type { SyncEntry } from "./upsert";
 
@@ -12,7 +11,7 @@ export function finishedDates(events: readonly FinishedEventInput[]): ReadonlyMa
  * library changes mid-scan) is written once; a title that cannot be mapped is counted as failed with its reason.
  */
 export function toSyncEntries(
-  items: readonly LibraryItem[],
+  items: readonly unknown[],
   context: {
     marketplace: string;
     finished: ReadonlyMap<string, Date>;
