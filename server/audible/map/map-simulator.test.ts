@@ -1,10 +1,12 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type Simulator } from "@/e2e/simulator/server";
 import { connect } from "@/e2e/simulator/test-flow";
 import { createAudibleApi, type AudibleApi } from "@/server/audible/api";
 import { readBaseTemplates } from "@/server/audible/hosts";
 import { createAudibleHttp } from "@/server/audible/http";
-import type { LibraryItem } from "@/server/audible/schemas";
+import { libraryItemSchema, type LibraryItem } from "@/server/audible/schemas";
+import { canonicalJson } from "./hashes";
 import { mapLibraryItem } from "./map-item";
 import { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "./response-groups";
 import type { MappedItem } from "./types";
@@ -32,7 +34,8 @@ async function readAll(status: "Active" | "Revoked", parentAsin?: string): Promi
       responseGroups: LIBRARY_SYNC_RESPONSE_GROUPS,
       imageSizes: LIBRARY_SYNC_IMAGE_SIZES,
     });
-    items.push(...result.items);
+    // The sync reads items unchecked; the simulator's variety must still fit the documented item schema.
+    items.push(...result.items.map((item) => libraryItemSchema.parse(item)));
     if (result.items.length < 100) break;
   }
   return items;
@@ -68,6 +71,17 @@ const rawOf = (asin: string) => raw.find((item) => item.asin === asin);
 describe("mapping the simulator's library", () => {
   it("maps all 500 titles", () => {
     expect(mapped.size).toBe(500);
+  });
+
+  it("hashes every title exactly as canonicalJson does, so stored hashes stay valid", () => {
+    const canonicalHash = (values: Record<string, unknown>, exclude: string) => {
+      const { [exclude]: _hash, ...rest } = values;
+      return createHash("sha1").update(canonicalJson(rest)).digest("hex");
+    };
+    for (const { media, state } of all()) {
+      expect(media.contentHash).toBe(canonicalHash(media, "contentHash"));
+      expect(state.stateHash).toBe(canonicalHash(state, "stateHash"));
+    }
   });
 
   it("gives numeric series keys and keeps both series of a two-series book", () => {

@@ -27,7 +27,8 @@ export function mapSeries(value: unknown): SeriesEntry[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const sequence = typeof series.sequence === "string" ? series.sequence.trim() : "";
-    entries.push({ asin, title, sequence, sortKey: seriesSortKey(sequence) });
+    // Key order is canonical order, which hashValues relies on.
+    entries.push({ asin, sequence, sortKey: seriesSortKey(sequence), title });
   }
   return entries;
 }
