@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
+import { queryRows } from "@/server/db/query-rows";
 
 /**
  * Any INSERT or UPDATE (even one that sets the same values) gives a row a new xmin, so rows whose xmin is
@@ -7,21 +8,17 @@ import type { Db } from "@/server/db";
  * Postgres alike; fresh databases are far from xid wraparound, so the 64-bit txid equals the xid.
  */
 export async function currentXid(db: Db): Promise<bigint> {
-  const rows = rowsOf(await db.execute(sql`select txid_current()::text as xid`));
+  const rows = await queryRows<{ xid: string }>(db, sql`select txid_current()::text as xid`);
   return BigInt(String(rows[0]!.xid));
 }
 
 export async function libraryRowsWrittenSince(db: Db, xid: bigint): Promise<number> {
-  const rows = rowsOf(
-    await db.execute(sql`
+  const rows = await queryRows<{ n: unknown }>(
+    db,
+    sql`
       select
         (select count(*) from media where xmin::text::bigint >= ${xid.toString()}::bigint)
-      + (select count(*) from user_media where xmin::text::bigint >= ${xid.toString()}::bigint) as n`),
+      + (select count(*) from user_media where xmin::text::bigint >= ${xid.toString()}::bigint) as n`,
   );
   return Number(rows[0]!.n);
-}
-
-/** postgres.js returns the rows array itself, PGlite wraps it in `{ rows }`. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
 }

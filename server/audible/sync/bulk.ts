@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/server/db";
+import { queryRows } from "@/server/db/query-rows";
 
 /**
  * Bulk writes that send a whole chunk as one jsonb parameter, unpacked by `jsonb_populate_recordset` with
@@ -21,25 +22,26 @@ export async function insertRows<R extends string>(
   rows: Row[],
   returning: readonly R[] = [],
 ): Promise<Record<R, unknown>[]> {
-  const columns = getTableColumns(table);
-  const filled = rows.map((row) => withDefaultFns(row, columns));
+  const shape = shapeOf(table);
   const out: Record<R, unknown>[] = [];
-  for (const [keys, group] of groupByKeys(filled)) {
+  for (const group of groupByDefinedKeys(shape, rows, true)) {
     const names = sql.join(
-      keys.map((key) => sql.identifier(columns[key]!.name)),
+      group.keys.map((key) => sql.identifier(shape.names[key]!)),
       sql`, `,
     );
     const returned = returning.length
       ? sql` returning ${sql.join(
-          returning.map((key) => sql`${sql.identifier(columns[key]!.name)} as ${sql.identifier(key)}`),
+          returning.map((key) => sql`${sql.identifier(shape.names[key]!)} as ${sql.identifier(key)}`),
           sql`, `,
         )}`
       : sql``;
-    const result = await db.execute(
-      sql`insert into ${table} (${names}) select ${names} from ${recordset(table, columns, keys, group)}
-          on conflict do nothing${returned}`,
+    out.push(
+      ...(await queryRows<Record<R, unknown>>(
+        db,
+        sql`insert into ${table} (${names}) select ${names} from ${recordset(table, group.records)}
+            on conflict do nothing${returned}`,
+      )),
     );
-    out.push(...(rowsOf(result) as Record<R, unknown>[]));
   }
   return out;
 }
@@ -50,60 +52,78 @@ export async function updateRowsById(
   table: PgTable,
   rows: { id: string; set: Row }[],
 ): Promise<void> {
-  const columns = getTableColumns(table);
-  const id = sql.identifier(columns.id!.name);
-  const flat = rows.map((row) => ({ ...definedOnly(row.set), id: row.id }));
-  for (const [keys, group] of groupByKeys(flat)) {
+  const shape = shapeOf(table);
+  const id = sql.identifier(shape.names.id!);
+  const flat = rows.map((row) => ({ ...row.set, id: row.id }));
+  for (const group of groupByDefinedKeys(shape, flat, false)) {
     const assignments = sql.join(
-      keys
+      group.keys
         .filter((key) => key !== "id")
-        .map((key) => sql`${sql.identifier(columns[key]!.name)} = x.${sql.identifier(columns[key]!.name)}`),
+        .map((key) => sql`${sql.identifier(shape.names[key]!)} = x.${sql.identifier(shape.names[key]!)}`),
       sql`, `,
     );
     await db.execute(
-      sql`update ${table} set ${assignments} from ${recordset(table, columns, keys, group)}
+      sql`update ${table} set ${assignments} from ${recordset(table, group.records)}
           where ${table}.${id} = x.${id}`,
     );
   }
 }
 
-function recordset(table: PgTable, columns: Record<string, PgColumn>, keys: string[], rows: Row[]): SQL {
-  const json = rows.map((row) => {
-    const record: Row = {};
-    for (const key of keys) record[columns[key]!.name] = row[key];
-    return record;
-  });
-  const type = sql.identifier(getTableName(table));
-  return sql`jsonb_populate_recordset(null::${type}, ${JSON.stringify(json)}::jsonb) as x`;
-}
+type Shape = {
+  /** Drizzle key → SQL column name. */
+  names: Record<string, string>;
+  /** Columns whose value Drizzle would generate on insert (ids). */
+  generated: [key: string, make: () => unknown][];
+};
 
-function withDefaultFns(row: Row, columns: Record<string, PgColumn>): Row {
-  const filled = definedOnly(row);
-  for (const [key, column] of Object.entries(columns)) {
-    if (filled[key] === undefined && column.defaultFn) filled[key] = column.defaultFn();
+const shapes = new WeakMap<PgTable, Shape>();
+
+function shapeOf(table: PgTable): Shape {
+  let shape = shapes.get(table);
+  if (!shape) {
+    const columns: Record<string, PgColumn> = getTableColumns(table);
+    shape = {
+      names: Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, column.name])),
+      generated: Object.entries(columns).flatMap(([key, column]) =>
+        column.defaultFn ? [[key, column.defaultFn] as [string, () => unknown]] : [],
+      ),
+    };
+    shapes.set(table, shape);
   }
-  return filled;
+  return shape;
 }
 
-function definedOnly(row: Row): Row {
-  const defined: Row = {};
-  for (const [key, value] of Object.entries(row)) if (value !== undefined) defined[key] = value;
-  return defined;
-}
-
-function groupByKeys(rows: Row[]): Map<string[], Row[]> {
-  const bySignature = new Map<string, { keys: string[]; rows: Row[] }>();
+/**
+ * Each row becomes a record keyed by column name, in one pass, grouped by which keys it defines (in the
+ * order it defines them: rows built by the same code share one group).
+ */
+function groupByDefinedKeys(shape: Shape, rows: Row[], generate: boolean) {
+  const groups = new Map<string, { keys: string[]; records: Row[] }>();
   for (const row of rows) {
-    const keys = Object.keys(row).sort();
+    const keys: string[] = [];
+    const record: Row = {};
+    for (const key in row) {
+      const value = row[key];
+      if (value === undefined) continue;
+      keys.push(key);
+      record[shape.names[key]!] = value;
+    }
+    if (generate) {
+      for (const [key, make] of shape.generated) {
+        if (row[key] !== undefined) continue;
+        keys.push(key);
+        record[shape.names[key]!] = make();
+      }
+    }
     const signature = keys.join(",");
-    const group = bySignature.get(signature) ?? { keys, rows: [] };
-    group.rows.push(row);
-    bySignature.set(signature, group);
+    const group = groups.get(signature);
+    if (group) group.records.push(record);
+    else groups.set(signature, { keys, records: [record] });
   }
-  return new Map([...bySignature.values()].map((group) => [group.keys, group.rows]));
+  return groups.values();
 }
 
-/** postgres.js returns the rows array itself, PGlite wraps it in `{ rows }`. */
-function rowsOf(result: unknown): Row[] {
-  return Array.isArray(result) ? result : ((result as { rows?: Row[] }).rows ?? []);
+function recordset(table: PgTable, records: Row[]): SQL {
+  const type = sql.identifier(getTableName(table));
+  return sql`jsonb_populate_recordset(null::${type}, ${JSON.stringify(records)}::jsonb) as x`;
 }
