@@ -7,6 +7,7 @@ import { chunks } from "./marketplaces";
 import type { PlannedEntry } from "./plan";
 import { planImport, tally, type ImportFileInput } from "./preview";
 import { startFileRun, toFailures } from "./run-row";
+import { refreshLibraryStats } from "@/server/db/planner-stats";
 
 function byMarketplace(planned: PlannedEntry[]): Map<string, PlannedEntry[]> {
   const groups = new Map<string, PlannedEntry[]>();
@@ -79,6 +80,7 @@ export async function commitImport(
         );
       }
     }
+    await refreshLibraryStats(db, counts.new + counts.updated);
     await finishRun(db, run.id, { status: "succeeded", progress }, now());
   } catch (error) {
     await finishRun(db, run.id, { status: "failed", errorCode: "IMPORT_FAILED", progress }, now());

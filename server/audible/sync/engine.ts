@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { VaultError } from "@/server/crypto/errors";
 import type { Vault } from "@/server/crypto/vault";
 import type { Db } from "@/server/db";
+import { refreshLibraryStats } from "@/server/db/planner-stats";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
 import { audibleAccounts, users } from "@/server/db/schema";
 import { log } from "@/server/log";
@@ -10,7 +11,6 @@ import { createAudibleApi, type AudibleApi } from "../api";
 import { freshSecrets } from "../connection/access-token";
 import type { AccountRow } from "../connection/credentials";
 import { isAudibleError } from "../errors";
-import type { LibraryItem } from "../schemas";
 import type { BaseTemplates } from "../hosts";
 import type { AudibleCountryCode } from "../locales";
 import { finishedDates, toSyncEntries } from "./entries";
@@ -117,7 +117,7 @@ async function syncAccount(
   const seen = new Set<string>();
   const parents = new Set<string>();
   // Mapping runs when a page arrives (see ScanOptions.prepare); `seenAfter` keeps the progress bar at the written pages.
-  const prepare = (items: LibraryItem[]) => {
+  const prepare = (items: readonly unknown[]) => {
     const entries = toSyncEntries(items, { marketplace, finished, seen, parents, tracker });
     return { entries, seenAfter: seen.size };
   };
@@ -140,6 +140,7 @@ async function syncAccount(
     pageSize: deps.tuning.pageSize,
     pagesInFlight: deps.tuning.pagesInFlight,
     stateToken: mode === "delta" ? (account.stateToken ?? undefined) : undefined,
+    firstRound: mode === "full" ? deps.tuning.pagesInFlight : 1,
     prepare,
     onPage: async (page) => {
       tracker.pagesTotal = page.pagesTotal;
@@ -163,6 +164,9 @@ async function syncAccount(
       });
     }
   }
+
+  const { added, updated, removed } = tracker.counts;
+  await refreshLibraryStats(db, added + updated + removed);
 
   // A scan that saw fewer titles than Audible announced, or nothing at all, proves nothing about returns.
   const complete = scan.itemsSeen >= scan.totalCount && scan.totalCount > 0;

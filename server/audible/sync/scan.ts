@@ -1,6 +1,6 @@
 import type { AudibleApi, LibraryPage } from "../api";
 import { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "../map";
-import type { LibraryItem } from "../schemas";
+import { isRecord, textOrNull } from "../map/values";
 
 const TITLELESS_RETRIES = 2;
 
@@ -10,10 +10,16 @@ export type ScanOptions<T> = {
   stateToken?: string;
   parentAsin?: string;
   /**
+   * Pages asked for before the first answer tells how many there are. A full scan of a big library asks for
+   * a whole round at once instead of waiting one latency for page 1 alone; pages past the end come back
+   * empty, which costs a small library a request or two.
+   */
+  firstRound?: number;
+  /**
    * Turns a page's items into what `onPage` writes, as soon as the page arrives and in arrival order: the
    * CPU work then overlaps the previous page's database round trips, and the raw items can be let go.
    */
-  prepare: (items: LibraryItem[]) => T;
+  prepare: (items: readonly unknown[]) => T;
   /** Called for every page in whatever order pages arrive; calls are serialised by the caller's queue. */
   onPage: (page: { number: number; prepared: T; pagesTotal: number; totalCount: number }) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
@@ -43,7 +49,7 @@ async function fetchPage<T>(api: AudibleApi, number: number, options: ScanOption
       stateToken: options.stateToken,
       parentAsin: options.parentAsin,
     });
-    const titleless = page.items.some((item) => !item.title);
+    const titleless = page.items.some((item) => isRecord(item) && !textOrNull(item.title));
     if (!titleless || attempt >= TITLELESS_RETRIES) return page;
     await (options.sleep ?? defaultSleep)(250 * (attempt + 1));
   }
@@ -58,28 +64,42 @@ function track(unwritten: Set<Promise<void>>, write: Promise<void>) {
 }
 
 /**
- * Reads every page: the first tells how many there are, the rest go a few at a time. Pages are
- * handed on as they arrive; the scan throws on the first page that fails after the client's retries.
+ * Reads every page: the first round (page 1, or `firstRound` pages) tells how many there are, the rest go a
+ * few at a time. Pages are handed on as they arrive; the scan throws on the first page that fails after the
+ * client's retries.
  */
 export async function scanLibrary<T>(api: AudibleApi, options: ScanOptions<T>): Promise<ScanResult> {
-  const first = await fetchPage(api, 1, options);
+  const firstRound = Math.max(1, Math.min(options.firstRound ?? 1, options.pagesInFlight));
+  const started = new Map<number, Promise<LibraryPage>>();
+  const begin = (number: number) => {
+    const page = fetchPage(api, number, options);
+    page.catch(noop); // awaited below; a failure must not surface as an unhandled rejection meanwhile
+    started.set(number, page);
+    return page;
+  };
+  for (let number = 1; number <= firstRound; number++) begin(number);
+
+  const first = await started.get(1)!;
   const totalCount = first.totalCount ?? first.items.length;
   const pagesTotal = Math.max(1, Math.ceil(totalCount / options.pageSize));
   let itemsSeen = first.items.length;
   const firstPrepared = options.prepare(first.items);
   let writes = options.onPage({ number: 1, prepared: firstPrepared, pagesTotal, totalCount });
 
-  const remaining = Array.from({ length: pagesTotal - 1 }, (_, index) => index + 2);
+  const lastPage = Math.max(pagesTotal, firstRound);
+  const remaining = Array.from({ length: lastPage - 1 }, (_, index) => index + 2);
   const unwritten = new Set<Promise<void>>();
   track(unwritten, writes);
   const worker = async () => {
     for (let number = remaining.shift(); number !== undefined; number = remaining.shift()) {
       // Parsed pages are what a sync holds in memory: fetching may run ahead of the writer only so far.
-      while (unwritten.size >= options.pagesInFlight) await Promise.race(unwritten);
-      const page = await fetchPage(api, number, options).catch((error: unknown) => {
+      if (!started.has(number)) while (unwritten.size >= options.pagesInFlight) await Promise.race(unwritten);
+      const page = await (started.get(number) ?? begin(number)).catch((error: unknown) => {
         remaining.length = 0; // the scan is lost anyway; stop asking for more pages
         throw error;
       });
+      started.delete(number);
+      if (number > pagesTotal && page.items.length === 0) continue; // a first-round guess past the end
       itemsSeen += page.items.length;
       // Fetches overlap; writes go one after another so the database sees one writer per run.
       const prepared = options.prepare(page.items);
