@@ -49,11 +49,18 @@ export const libraryList: Handler = (ctx) => {
     return json(200, { items: null, response_groups: q.echoedGroups }, headers);
   }
   const start = (q.page - 1) * q.numResults;
-  let items = rows.slice(start, start + q.numResults).map((row) => render(ctx, q, row));
+  const renderItems = () => rows.slice(start, start + q.numResults).map((row) => render(ctx, q, row));
   if (takeFault(faults, "library", ["titleless-items"])) {
-    items = items.map(({ title: _title, authors: _authors, narrators: _narrators, ...rest }) => rest);
+    const items = renderItems().map(
+      ({ title: _title, authors: _authors, narrators: _narrators, ...rest }) => rest,
+    );
+    return json(200, { items, response_groups: q.echoedGroups }, headers);
   }
-  return json(200, { items, response_groups: q.echoedGroups }, headers);
+  const key = `${ctx.locale.marketplaceId}?${ctx.query.toString()}`;
+  const jsonText = library.renderedPage(key, () =>
+    JSON.stringify({ items: renderItems(), response_groups: q.echoedGroups }),
+  );
+  return { status: 200, body: null, jsonText, headers };
 };
 
 export const libraryItem: Handler = (ctx, [asin = ""]) => {

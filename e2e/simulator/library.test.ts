@@ -149,4 +149,16 @@ describe("delta sync", () => {
     expect(after.items).toEqual([]);
     expect(after.stateToken).toBe(delta.stateToken);
   });
+
+  it("serves a repeated page afresh once the library changed", async () => {
+    const query = "num_results=5&page=1&response_groups=listening_status&sort_by=-PurchaseDate";
+    const before = await list(query);
+    expect((await list(query)).items).toEqual(before.items);
+
+    const { asins: bought } = await sim.control.buy(email, 1);
+    const [top] = (await list(query)).items;
+    expect(top?.asin).toBe(bought[0]);
+    await sim.control.progress(email, bought[0] ?? "", { finished: true });
+    expect((await list(query)).items[0]).toMatchObject({ listening_status: { is_finished: true } });
+  });
 });

@@ -55,7 +55,7 @@ function send(
   truncate = false,
   startedAt = performance.now(),
 ): void {
-  const text = response.html ? String(response.body) : JSON.stringify(response.body);
+  const text = response.html ? String(response.body) : (response.jsonText ?? JSON.stringify(response.body));
   const type = response.html ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
   // Lets benchmarks separate the simulator's own time from network and client parsing.
   const timing = `sim;dur=${(performance.now() - startedAt).toFixed(1)}`;
