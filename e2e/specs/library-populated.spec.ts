@@ -48,7 +48,11 @@ test("connect → first import → Library with covers and progress → search, 
   await captureBothSchemes(page, "library-filter-finished");
 
   await page.goto("/library");
+  // A click in the first moments after this load was dropped in full runs (no request followed it, with or
+  // without card prefetching; see the closing note of 2026-11-22): click once the page has settled.
+  await page.waitForLoadState("networkidle");
   await page.locator('main a[href^="/library/"]:not([href="/library/stats"])').first().click();
+  await page.waitForURL(/\/library\/(?!stats)[^/?]+$/, { timeout: 20_000 });
   await expect(page.getByRole("link", { name: /Open in Audible/i })).toHaveAttribute(
     "href",
     /https:\/\/www\.audible\.com\/pd\//,
