@@ -1,5 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { pickDescription, sanitizeDescription } from "./description";
+import { generateTitle } from "@/e2e/simulator/generator";
+import {
+  pickDescription,
+  sanitizeDescription,
+  sanitizeSimpleMarkup,
+  sanitizeWithParser as viaSanitizer,
+} from "./description";
 
 describe("sanitizeDescription", () => {
   it("drops scripts with their content and event-handler attributes", () => {
@@ -66,5 +73,52 @@ describe("pickDescription", () => {
 
   it("returns null when no summary has text", () => {
     expect(pickDescription({ publisher_summary: "<p> </p>", merchandising_summary: 42 })).toBeNull();
+  });
+});
+
+describe("sanitizeSimpleMarkup, the sanitizer's shortcut", () => {
+  const tag = fc.constantFrom("p", "b", "strong", "i", "em", "ul", "ol", "li", "a", "div", "P", "script");
+  const token = fc.oneof(
+    fc.string({ unit: fc.constantFrom("a", " ", "\n", "'", '"', "é", "静", "—", "\t") }),
+    tag.map((name) => `<${name}>`),
+    tag.map((name) => `</${name}>`),
+    fc.constantFrom("<br>", "<br/>", "<br />", "</br>", "<p/>", "<b class=x>", "&amp;", "&", "<", ">", "\0"),
+  );
+  const markup = fc.array(token, { maxLength: 14 }).map((tokens) => tokens.join(""));
+
+  it("answers exactly what sanitize-html answers whenever it answers", () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(markup, (html) => {
+        const quick = sanitizeSimpleMarkup(html);
+        if (quick === null) return;
+        answered += 1;
+        expect(quick).toBe(viaSanitizer(html));
+      }),
+      { numRuns: 4000 },
+    );
+    // Not vacuous: a good share of the generated markup is simple enough to take the shortcut.
+    expect(answered).toBeGreaterThan(400);
+  });
+
+  it("takes every simulated summary but the hostile ones, with the sanitizer's result", () => {
+    const summaries = Array.from({ length: 300 }, (_, index) => generateTitle("shortcut", index).summaryHtml);
+    const quick = summaries.filter((html) => sanitizeSimpleMarkup(html) !== null);
+    expect(quick.length).toBeGreaterThan(summaries.length * 0.9);
+    for (const html of quick) expect(sanitizeSimpleMarkup(html)).toBe(viaSanitizer(html));
+  });
+
+  it.each([
+    ["an entity", "<p>Tom &amp; Jerry</p>"],
+    ["an attribute", '<p class="x">Hi</p>'],
+    ["a link", '<a href="https://example.com">x</a>'],
+    ["a tag the parser closes itself", "<p>One<p>Two</p>"],
+    ["a list inside a paragraph", "<p><ul><li>x</li></ul></p>"],
+    ["a list item the parser closes itself", "<ul><li>a<li>b</li></li></ul>"],
+    ["misnested tags", "<b><i>x</b></i>"],
+    ["an unclosed tag", "<p>x"],
+    ["a disallowed tag", "<div>x</div>"],
+  ])("leaves %s to sanitize-html", (_, html) => {
+    expect(sanitizeSimpleMarkup(html)).toBeNull();
   });
 });
