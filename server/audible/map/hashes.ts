@@ -44,17 +44,31 @@ export function canonicalJson(value: unknown): string {
   return write(value) ?? "null";
 }
 
+/** The JSON text a hash was taken over and the keys it holds: the bulk writer sends the same text. */
+export type ValuesJson = { json: string; keys: readonly string[] };
+
 /**
- * The hash of `canonicalJson(values without exclude)`, computed with one native JSON.stringify: only the top
+ * `canonicalJson(values without exclude)` and its hash, computed with one native JSON.stringify: only the top
  * level is put in key order here, because the nested values a mapper builds are in canonical order already
  * (contributors and series entries are built key-sorted, cover sizes are index keys). map-item.test.ts
  * holds this to canonicalJson for every captured item; a nested object built out of order would change a
  * hash (one rewrite of that row), never the data.
  */
-export function hashValues(values: Record<string, unknown>, exclude: string): string {
+export function hashedJson(values: Record<string, unknown>, exclude: string): ValuesJson & { hash: string } {
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(values).sort()) if (key !== exclude) sorted[key] = values[key];
-  return createHash("sha1").update(JSON.stringify(sorted)).digest("hex");
+  const keys: string[] = [];
+  for (const key of Object.keys(values).sort()) {
+    const value = values[key];
+    if (key === exclude || value === undefined) continue;
+    sorted[key] = value;
+    keys.push(key);
+  }
+  const json = JSON.stringify(sorted);
+  return { json, keys, hash: createHash("sha1").update(json).digest("hex") };
+}
+
+export function hashValues(values: Record<string, unknown>, exclude: string): string {
+  return hashedJson(values, exclude).hash;
 }
 
 export function withContentHash<T extends Record<string, unknown>>(values: T): T & { contentHash: string } {

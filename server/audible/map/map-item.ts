@@ -1,4 +1,4 @@
-import { withContentHash, withStateHash } from "./hashes";
+import { hashedJson, withStateHash } from "./hashes";
 import { mapMediaValues } from "./media-values";
 import { mapOwnRating } from "./contributors";
 import { readPlus } from "./plus";
@@ -19,7 +19,9 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
   const title = textOrNull(item.title);
   if (!title) return { ok: false, asin, reason: "missing title" };
   try {
-    const media = withContentHash(mapMediaValues(item, asin, title, marketplace));
+    const values = mapMediaValues(item, asin, title, marketplace);
+    const { hash: contentHash, ...mediaJson } = hashedJson(values, "contentHash");
+    const media = { ...values, contentHash };
     const { explicit, ...progress } = readProgress(item);
     const libraryStatus = isRecord(item.library_status) ? item.library_status : {};
     const purchasedAt = parseTimestamp(item.purchase_date);
@@ -34,6 +36,7 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
     return {
       ok: true,
       media,
+      mediaJson,
       state,
       parentAsin: media.parentAsin ?? null,
       isPodcastParent: media.contentType === "podcast",

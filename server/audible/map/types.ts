@@ -1,4 +1,5 @@
 import type { media, userMedia } from "@/server/db/schema/library";
+import type { ValuesJson } from "./hashes";
 
 export type MediaValues = Omit<typeof media.$inferInsert, "id" | "createdAt" | "updatedAt"> & {
   contentHash: string;
@@ -12,6 +13,8 @@ export type UserMediaValues = Omit<
 export type MappedItem = {
   ok: true;
   media: MediaValues;
+  /** `media` without its hash, as the JSON text the hash was taken over. */
+  mediaJson: ValuesJson;
   state: UserMediaValues;
   parentAsin: string | null;
   isPodcastParent: boolean;

@@ -1,44 +1,61 @@
-import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/server/db";
 import { queryRows } from "@/server/db/query-rows";
 
 /**
- * Bulk writes that send a whole chunk as one jsonb parameter, unpacked by `jsonb_populate_recordset` with
- * the table's own row type (PGlite and Postgres 15 alike). Drizzle's builder binds every value as its own
- * parameter and costs microseconds per value, which at 10,000 titles × 30 columns dominated a sync; one
+ * Bulk writes that send a whole chunk as one jsonb parameter, unpacked by `jsonb_to_recordset` with a
+ * column list typed from the table (PGlite and Postgres alike). Drizzle's builder binds every value as its
+ * own parameter and costs microseconds per value, which at 10,000 titles × 30 columns dominated a sync; one
  * statement per chunk also replaces the per-row UPDATE round trips.
  *
- * Values go through JSON: Dates become ISO strings, jsonb columns nest as they are. Like Drizzle, a key left
- * undefined is not written (the column default or the current value stays); rows are grouped by their set
- * of defined keys so that one row's missing key never turns into another row's NULL.
+ * Rows are JSON of Drizzle-keyed values: Dates become ISO strings, jsonb columns nest as they are. Like
+ * Drizzle, a key left undefined is not written (the column default or the current value stays); rows are
+ * grouped by their set of defined keys so that one row's missing key never turns into another row's NULL.
  */
 
 type Row = Record<string, unknown>;
 
+/**
+ * A row whose values are already JSON text, with the columns beside them in `extra`: the mapper writes a
+ * title's values once to hash them, and writing the same long descriptions again here cost as much.
+ * `keys` are exactly the keys `json` holds (its defined values); `extra` must not repeat any of them.
+ */
+export class SerializedRow {
+  constructor(
+    readonly json: string,
+    readonly keys: readonly string[],
+    readonly extra: Row = {},
+  ) {}
+}
+
 export async function insertRows<R extends string>(
   db: Db,
   table: PgTable,
-  rows: Row[],
+  rows: readonly (Row | SerializedRow)[],
   returning: readonly R[] = [],
 ): Promise<Record<R, unknown>[]> {
   const shape = shapeOf(table);
   const out: Record<R, unknown>[] = [];
-  for (const group of groupByDefinedKeys(shape, rows, true)) {
+  for (const group of groupByDefinedKeys(shape, rows.map(toSerialized), true)) {
     const names = sql.join(
-      group.keys.map((key) => sql.identifier(shape.names[key]!)),
+      group.keys.map((key) => sql.identifier(shape.columns[key]!.name)),
+      sql`, `,
+    );
+    const values = sql.join(
+      group.keys.map((key) => sql`x.${sql.identifier(key)}`),
       sql`, `,
     );
     const returned = returning.length
       ? sql` returning ${sql.join(
-          returning.map((key) => sql`${sql.identifier(shape.names[key]!)} as ${sql.identifier(key)}`),
+          returning.map((key) => sql`${sql.identifier(shape.columns[key]!.name)} as ${sql.identifier(key)}`),
           sql`, `,
         )}`
       : sql``;
     out.push(
       ...(await queryRows<Record<R, unknown>>(
         db,
-        sql`insert into ${table} (${names}) select ${names} from ${recordset(table, group.records)}
+        sql`insert into ${table} (${names}) select ${values} from ${recordset(shape, group)}
             on conflict do nothing${returned}`,
       )),
     );
@@ -50,28 +67,27 @@ export async function insertRows<R extends string>(
 export async function updateRowsById(
   db: Db,
   table: PgTable,
-  rows: { id: string; set: Row }[],
+  rows: readonly { id: string; set: Row }[],
 ): Promise<void> {
   const shape = shapeOf(table);
-  const id = sql.identifier(shape.names.id!);
-  const flat = rows.map((row) => ({ ...row.set, id: row.id }));
-  for (const group of groupByDefinedKeys(shape, flat, false)) {
+  const id = sql.identifier(shape.columns.id!.name);
+  const serialized = rows.map((row) => toSerialized({ ...row.set, id: row.id }));
+  for (const group of groupByDefinedKeys(shape, serialized, false)) {
     const assignments = sql.join(
       group.keys
         .filter((key) => key !== "id")
-        .map((key) => sql`${sql.identifier(shape.names[key]!)} = x.${sql.identifier(shape.names[key]!)}`),
+        .map((key) => sql`${sql.identifier(shape.columns[key]!.name)} = x.${sql.identifier(key)}`),
       sql`, `,
     );
     await db.execute(
-      sql`update ${table} set ${assignments} from ${recordset(table, group.records)}
-          where ${table}.${id} = x.${id}`,
+      sql`update ${table} set ${assignments} from ${recordset(shape, group)} where ${table}.${id} = x."id"`,
     );
   }
 }
 
 type Shape = {
-  /** Drizzle key → SQL column name. */
-  names: Record<string, string>;
+  /** Drizzle key → column. */
+  columns: Record<string, PgColumn>;
   /** Columns whose value Drizzle would generate on insert (ids). */
   generated: [key: string, make: () => unknown][];
 };
@@ -83,7 +99,7 @@ function shapeOf(table: PgTable): Shape {
   if (!shape) {
     const columns: Record<string, PgColumn> = getTableColumns(table);
     shape = {
-      names: Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, column.name])),
+      columns,
       generated: Object.entries(columns).flatMap(([key, column]) =>
         column.defaultFn ? [[key, column.defaultFn] as [string, () => unknown]] : [],
       ),
@@ -93,37 +109,56 @@ function shapeOf(table: PgTable): Shape {
   return shape;
 }
 
+function toSerialized(row: Row | SerializedRow): SerializedRow {
+  if (row instanceof SerializedRow) return row;
+  const keys: string[] = [];
+  for (const key in row) if (row[key] !== undefined) keys.push(key);
+  return new SerializedRow(JSON.stringify(row), keys);
+}
+
+type Group = { keys: string[]; texts: string[] };
+
 /**
- * Each row becomes a record keyed by column name, in one pass, grouped by which keys it defines (in the
- * order it defines them: rows built by the same code share one group).
+ * Each row becomes one JSON text, grouped by which keys it defines (in the order it defines them: rows built
+ * by the same code share one group). Generated columns the row lacks are added beside its values.
  */
-function groupByDefinedKeys(shape: Shape, rows: Row[], generate: boolean) {
-  const groups = new Map<string, { keys: string[]; records: Row[] }>();
+function groupByDefinedKeys(shape: Shape, rows: readonly SerializedRow[], generate: boolean) {
+  const groups = new Map<string, Group>();
   for (const row of rows) {
-    const keys: string[] = [];
-    const record: Row = {};
-    for (const key in row) {
-      const value = row[key];
-      if (value === undefined) continue;
+    let extra = row.extra;
+    const keys = [...row.keys];
+    for (const key in extra) {
+      if (extra[key] === undefined) continue;
+      if (row.keys.includes(key)) throw new Error(`bulk row repeats column ${key} beside its JSON`);
       keys.push(key);
-      record[shape.names[key]!] = value;
     }
     if (generate) {
       for (const [key, make] of shape.generated) {
-        if (row[key] !== undefined) continue;
+        if (keys.includes(key)) continue;
+        extra = { ...extra, [key]: make() };
         keys.push(key);
-        record[shape.names[key]!] = make();
       }
     }
+    const extraJson = JSON.stringify(extra);
+    const text =
+      extraJson === "{}"
+        ? row.json
+        : row.json === "{}"
+          ? extraJson
+          : `${extraJson.slice(0, -1)},${row.json.slice(1)}`;
     const signature = keys.join(",");
     const group = groups.get(signature);
-    if (group) group.records.push(record);
-    else groups.set(signature, { keys, records: [record] });
+    if (group) group.texts.push(text);
+    else groups.set(signature, { keys, texts: [text] });
   }
   return groups.values();
 }
 
-function recordset(table: PgTable, records: Row[]): SQL {
-  const type = sql.identifier(getTableName(table));
-  return sql`jsonb_populate_recordset(null::${type}, ${JSON.stringify(records)}::jsonb) as x`;
+/** The group's rows as a relation `x` whose columns carry the Drizzle keys and the table's SQL types. */
+function recordset(shape: Shape, group: Group): SQL {
+  const definitions = sql.join(
+    group.keys.map((key) => sql`${sql.identifier(key)} ${sql.raw(shape.columns[key]!.getSQLType())}`),
+    sql`, `,
+  );
+  return sql`jsonb_to_recordset(${`[${group.texts.join(",")}]`}::jsonb) as x(${definitions})`;
 }

@@ -36,6 +36,7 @@ export function toSyncEntries(
     entries.push({
       asin,
       media: mapped.media,
+      mediaJson: mapped.mediaJson,
       state: mergeFinishedEvents(asin, mapped.state, context.finished),
       revoked: mapped.revoked,
       explicit: mapped.explicitProgress,

@@ -1,9 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
-import { insertRows, updateRowsById } from "./bulk";
-
-import type { MediaValues, UserMediaValues } from "../map";
+import type { MediaValues, UserMediaValues, ValuesJson } from "../map";
+import { insertRows, SerializedRow, updateRowsById } from "./bulk";
 
 export type PreviousState = Pick<typeof userMedia.$inferSelect, "status" | "progressPercent" | "finishedAt">;
 export type MergeState = (
@@ -16,6 +15,8 @@ export type MergeState = (
 export type SyncEntry = {
   asin: string;
   media: MediaValues;
+  /** The mapper's JSON of `media` (without contentHash), when `media` is exactly what it mapped. */
+  mediaJson?: ValuesJson;
   state: UserMediaValues;
   revoked: boolean;
   explicit: boolean;
@@ -102,7 +103,13 @@ async function upsertMedia(
       );
   const known = new Map((await select()).map((row) => [row.asin, row]));
 
-  const fresh = entries.filter((entry) => !known.has(entry.asin)).map((entry) => entry.media);
+  const fresh = entries
+    .filter((entry) => !known.has(entry.asin))
+    .map(({ media: values, mediaJson }) =>
+      mediaJson
+        ? new SerializedRow(mediaJson.json, mediaJson.keys, { contentHash: values.contentHash })
+        : values,
+    );
   const inserted = fresh.length > 0 ? await insertRows(db, media, fresh, ["id", "asin"] as const) : [];
   const changed = entries.flatMap((entry) => {
     const row = known.get(entry.asin);
