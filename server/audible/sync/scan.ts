@@ -4,6 +4,8 @@ import { isRecord, textOrNull } from "../map/values";
 
 const TITLELESS_RETRIES = 2;
 
+export type LibraryReader = Pick<AudibleApi, "libraryPage">;
+
 export type ScanOptions<T> = {
   pageSize: number;
   pagesInFlight: number;
@@ -38,7 +40,11 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * Audible sometimes answers the first call of a session with items lacking title and authors
  * (audible-cli works around it the same way): such a page is fetched again before it is believed.
  */
-async function fetchPage<T>(api: AudibleApi, number: number, options: ScanOptions<T>): Promise<LibraryPage> {
+async function fetchPage<T>(
+  api: LibraryReader,
+  number: number,
+  options: ScanOptions<T>,
+): Promise<LibraryPage> {
   for (let attempt = 0; ; attempt++) {
     const page = await api.libraryPage({
       page: number,
@@ -68,7 +74,7 @@ function track(unwritten: Set<Promise<void>>, write: Promise<void>) {
  * few at a time. Pages are handed on as they arrive; the scan throws on the first page that fails after the
  * client's retries.
  */
-export async function scanLibrary<T>(api: AudibleApi, options: ScanOptions<T>): Promise<ScanResult> {
+export async function scanLibrary<T>(api: LibraryReader, options: ScanOptions<T>): Promise<ScanResult> {
   const firstRound = Math.max(1, Math.min(options.firstRound ?? 1, options.pagesInFlight));
   const started = new Map<number, Promise<LibraryPage>>();
   const begin = (number: number) => {
@@ -90,21 +96,33 @@ export async function scanLibrary<T>(api: AudibleApi, options: ScanOptions<T>): 
   const remaining = Array.from({ length: lastPage - 1 }, (_, index) => index + 2);
   const unwritten = new Set<Promise<void>>();
   track(unwritten, writes);
+  /** The next page to read, its request started; waits while too many read pages are still unwritten. */
+  const claim = async (): Promise<number | undefined> => {
+    const number = remaining.shift();
+    if (number === undefined || started.has(number)) return number;
+    // Parsed pages are what a sync holds in memory: fetching may run ahead of the writer only so far.
+    while (unwritten.size >= options.pagesInFlight) await Promise.race(unwritten);
+    begin(number);
+    return number;
+  };
   const worker = async () => {
-    for (let number = remaining.shift(); number !== undefined; number = remaining.shift()) {
-      // Parsed pages are what a sync holds in memory: fetching may run ahead of the writer only so far.
-      if (!started.has(number)) while (unwritten.size >= options.pagesInFlight) await Promise.race(unwritten);
-      const page = await (started.get(number) ?? begin(number)).catch((error: unknown) => {
+    for (let number = await claim(); number !== undefined;) {
+      const page = await started.get(number)!.catch((error: unknown) => {
         remaining.length = 0; // the scan is lost anyway; stop asking for more pages
         throw error;
       });
       started.delete(number);
-      if (number > pagesTotal && page.items.length === 0) continue; // a first-round guess past the end
-      itemsSeen += page.items.length;
-      // Fetches overlap; writes go one after another so the database sees one writer per run.
-      const prepared = options.prepare(page.items);
-      writes = writes.then(() => options.onPage({ number, prepared, pagesTotal, totalCount }));
-      track(unwritten, writes);
+      // The next request goes out before this page's mapping, so its latency overlaps the CPU work.
+      const next = await claim();
+      if (number <= pagesTotal || page.items.length > 0) {
+        itemsSeen += page.items.length;
+        // Fetches overlap; writes go one after another so the database sees one writer per run.
+        const prepared = options.prepare(page.items);
+        const current = number;
+        writes = writes.then(() => options.onPage({ number: current, prepared, pagesTotal, totalCount }));
+        track(unwritten, writes);
+      } // else a first-round guess past the end
+      number = next;
     }
   };
   const workers = Array.from({ length: Math.min(options.pagesInFlight, remaining.length) }, worker);

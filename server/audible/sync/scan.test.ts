@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { LibraryPage, LibraryPageParams } from "../api";
+import { scanLibrary } from "./scan";
+
+const PAGE_SIZE = 2;
+
+/** A library of `total` titles answered after `delayMs`, logging when each request starts. */
+function library(total: number, events: string[], delayMs = 5) {
+  return {
+    async libraryPage({ page }: LibraryPageParams): Promise<LibraryPage> {
+      events.push(`request ${page}`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const first = (page - 1) * PAGE_SIZE;
+      const items = Array.from({ length: Math.max(0, Math.min(PAGE_SIZE, total - first)) }, (_, i) => ({
+        asin: `B0000000${first + i}`,
+        title: `Title ${first + i}`,
+      }));
+      return { items, totalCount: total, stateToken: "token", responseGroups: [] };
+    },
+  };
+}
+
+describe("scanLibrary", () => {
+  it("asks for the next page before mapping the one that arrived, so latency overlaps the work", async () => {
+    const events: string[] = [];
+    const result = await scanLibrary(library(6, events), {
+      pageSize: PAGE_SIZE,
+      pagesInFlight: 1,
+      prepare: (items) => {
+        events.push(`map ${(items[0] as { asin: string }).asin}`);
+        return items.length;
+      },
+      onPage: async ({ number }) => void events.push(`write ${number}`),
+    });
+    expect(result).toMatchObject({ pagesTotal: 3, totalCount: 6, itemsSeen: 6 });
+    expect(events.indexOf("request 2")).toBeLessThan(events.indexOf("map B00000002"));
+    expect(events.indexOf("request 3")).toBeLessThan(events.indexOf("map B00000002"));
+    expect(events.filter((event) => event.startsWith("request"))).toEqual([
+      "request 1",
+      "request 2",
+      "request 3",
+    ]);
+    expect(events.filter((event) => event.startsWith("write"))).toEqual(["write 1", "write 2", "write 3"]);
+  });
+
+  it("never has more requests out than pages in flight", async () => {
+    let out = 0;
+    let most = 0;
+    const events: string[] = [];
+    const inner = library(40, events, 3);
+    const reader = {
+      async libraryPage(params: LibraryPageParams) {
+        most = Math.max(most, ++out);
+        try {
+          return await inner.libraryPage(params);
+        } finally {
+          out -= 1;
+        }
+      },
+    };
+    const result = await scanLibrary(reader, {
+      pageSize: PAGE_SIZE,
+      pagesInFlight: 3,
+      firstRound: 3,
+      prepare: (items) => items.length,
+      onPage: () => new Promise((resolve) => setTimeout(resolve, 2)),
+    });
+    expect(result.itemsSeen).toBe(40);
+    expect(most).toBe(3);
+  });
+});
