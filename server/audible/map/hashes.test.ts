@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, withContentHash } from "./hashes";
+import { canonicalJson, hashedJson, withContentHash } from "./hashes";
 
 /** The first implementation, whose output every stored contentHash/stateHash was computed from. */
 function reference(value: unknown): string {
@@ -47,5 +47,33 @@ describe("canonicalJson", () => {
     expect(canonicalJson(a)).toBe(canonicalJson(b));
     expect(canonicalJson(a)).toBe(reference(a));
     expect(withContentHash(a).contentHash).toBe(withContentHash(b).contentHash);
+  });
+});
+
+describe("hashedJson", () => {
+  it("gives the same text, keys and hash whether the object comes in key order or not", () => {
+    const inOrder = { asin: "A1", covers: { "500": "s" }, missing: undefined, title: "T" };
+    const shuffled = { title: "T", missing: undefined, covers: { "500": "s" }, asin: "A1" };
+    const withHash = { ...inOrder, contentHash: "stale" };
+    const expected = {
+      json: canonicalJson({ asin: "A1", covers: { "500": "s" }, title: "T" }),
+      keys: ["asin", "covers", "title"],
+    };
+    for (const values of [inOrder, shuffled, withHash]) {
+      const { hash, ...rest } = hashedJson(values, "contentHash");
+      expect(rest).toEqual(expected);
+      expect(hash).toBe(withContentHash({ asin: "A1", covers: { "500": "s" }, title: "T" }).contentHash);
+    }
+  });
+
+  it("matches canonicalJson for any flat record", () => {
+    const record = fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.constant(undefined)));
+    fc.assert(
+      fc.property(record, (values) => {
+        const { [" excluded"]: _excluded, ...rest } = values;
+        expect(hashedJson(values, " excluded").json).toBe(canonicalJson(rest));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

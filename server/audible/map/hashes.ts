@@ -53,18 +53,29 @@ export type ValuesJson = { json: string; keys: readonly string[] };
  * (contributors and series entries are built key-sorted, cover sizes are index keys). map-item.test.ts
  * holds this to canonicalJson for every captured item; a nested object built out of order would change a
  * hash (one rewrite of that row), never the data.
+ *
+ * A mapper that builds its object literal in key order (mapMediaValues does) is stringified as it is: the
+ * sorted copy, built key by key, was a dictionary-mode object that cost more to make and to stringify than
+ * the rest of the hashing.
  */
 export function hashedJson(values: Record<string, unknown>, exclude: string): ValuesJson & { hash: string } {
-  const sorted: Record<string, unknown> = {};
+  const all = Object.keys(values);
   const keys: string[] = [];
-  for (const key of Object.keys(values).sort()) {
-    const value = values[key];
-    if (key === exclude || value === undefined) continue;
-    sorted[key] = value;
-    keys.push(key);
+  let inOrder = true;
+  for (let i = 0; i < all.length; i++) {
+    const key = all[i]!;
+    if (key === exclude || (i > 0 && all[i - 1]! >= key)) inOrder = false;
+    if (values[key] !== undefined && key !== exclude) keys.push(key);
   }
-  const json = JSON.stringify(sorted);
+  if (!inOrder) keys.sort();
+  const json = JSON.stringify(inOrder ? values : pick(values, keys));
   return { json, keys, hash: createHash("sha1").update(json).digest("hex") };
+}
+
+function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) picked[key] = values[key];
+  return picked;
 }
 
 export function hashValues(values: Record<string, unknown>, exclude: string): string {

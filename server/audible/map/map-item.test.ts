@@ -58,6 +58,27 @@ describe("captured items", () => {
     expect(result).toMatchObject({ revoked: false, isPodcastParent: false, explicitProgress: true });
   });
 
+  it("builds the catalogue values in key order, so hashing stringifies them without a sorted copy", () => {
+    const result = mapLibraryItem(full, { marketplace: "us" });
+    if (!result.ok) throw new Error(result.reason);
+    const keys = Object.keys(result.media).filter((key) => key !== "contentHash");
+    expect(keys).toEqual([...keys].sort());
+    expect(result.mediaJson.json).toBe(JSON.stringify(JSON.parse(result.mediaJson.json)));
+  });
+
+  it("keeps cover URLs by numeric size, dropping non-URLs and non-numeric sizes", () => {
+    const images = { "1215": "https://x/l.jpg", "500": "https://x/s.jpg", big: "https://x/b.jpg", "90": 7 };
+    const result = mapLibraryItem({ ...full, product_images: images }, { marketplace: "us" });
+    if (!result.ok) throw new Error(result.reason);
+    expect(Object.entries(result.media.coverUrls ?? {})).toEqual([
+      ["500", "https://x/s.jpg"],
+      ["1215", "https://x/l.jpg"],
+    ]);
+    const none = mapLibraryItem({ ...full, product_images: null }, { marketplace: "us" });
+    if (!none.ok) throw new Error(none.reason);
+    expect(Object.keys(none.media.coverUrls ?? {})).toEqual([]);
+  });
+
   it("hashes are stable across key order and change with the data", () => {
     const a = mapLibraryItem(full, { marketplace: "us" });
     const reordered = Object.fromEntries(Object.entries(full).reverse());
