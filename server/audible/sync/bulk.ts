@@ -17,6 +17,17 @@ import { queryRows } from "@/server/db/query-rows";
 type Row = Record<string, unknown>;
 
 /**
+ * `column = ANY(values)` with the whole list as one text[] parameter. Drizzle's inArray binds each value
+ * as its own parameter; at 500 per chunk, building and binding them cost more than the lookup itself.
+ * (A jsonb list unpacked in a subquery was planned as a scan of the whole table while its statistics
+ * were stale; `= ANY` of an array is always an index condition.)
+ */
+export function inTextList(column: PgColumn, values: readonly string[]): SQL {
+  const literal = `{${values.map((value) => `"${value.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
+  return sql`${column} = any(${literal}::text[])`;
+}
+
+/**
  * A row whose values are already JSON text, with the columns beside them in `extra`: the mapper writes a
  * title's values once to hash them, and writing the same long descriptions again here cost as much.
  * `keys` are exactly the keys `json` holds (its defined values); `extra` must not repeat any of them.

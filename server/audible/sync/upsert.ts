@@ -1,8 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
 import type { MediaValues, UserMediaValues, ValuesJson } from "../map";
-import { insertRows, SerializedRow, updateRowsById } from "./bulk";
+import { inTextList, insertRows, SerializedRow, updateRowsById } from "./bulk";
 
 export type PreviousState = Pick<typeof userMedia.$inferSelect, "status" | "progressPercent" | "finishedAt">;
 export type MergeState = (
@@ -23,17 +23,27 @@ export type SyncEntry = {
 };
 export type ChunkCounts = { added: number; updated: number; unchanged: number; removed: number };
 
+type ChunkInput = {
+  userId: string;
+  marketplace: string;
+  entries: SyncEntry[];
+  now: Date;
+  merge: MergeState;
+};
+
 /**
  * Writes one chunk of titles for one person, touching only rows whose content changed: unchanged
  * catalogue rows (same contentHash) and unchanged personal rows (same stateHash) cost a read, not a write.
- * Whatever is written goes in a handful of statements per chunk, never one per row.
+ * Whatever is written goes in a handful of statements per chunk, never one per row, and in one
+ * transaction: a chunk's catalogue and personal rows land together, with one commit instead of four.
  */
-export async function upsertChunk(
-  db: Db,
-  input: { userId: string; marketplace: string; entries: SyncEntry[]; now: Date; merge: MergeState },
-): Promise<ChunkCounts> {
+export async function upsertChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
+  if (input.entries.length === 0) return { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  return db.transaction((tx) => writeChunk(tx, input));
+}
+
+async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   const counts: ChunkCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-  if (input.entries.length === 0) return counts;
   const mediaIds = await upsertMedia(db, input.marketplace, input.entries, input.now);
 
   const existing = await db
@@ -47,7 +57,7 @@ export async function upsertChunk(
       finishedAt: userMedia.finishedAt,
     })
     .from(userMedia)
-    .where(and(eq(userMedia.userId, input.userId), inArray(userMedia.mediaId, [...mediaIds.values()])));
+    .where(and(eq(userMedia.userId, input.userId), inTextList(userMedia.mediaId, [...mediaIds.values()])));
   const byMedia = new Map(existing.map((row) => [row.mediaId, row]));
 
   const inserts: (typeof userMedia.$inferInsert)[] = [];
@@ -99,7 +109,7 @@ async function upsertMedia(
       .select({ id: media.id, asin: media.asin, contentHash: media.contentHash })
       .from(media)
       .where(
-        and(eq(media.source, "audible"), eq(media.marketplace, marketplace), inArray(media.asin, asins)),
+        and(eq(media.source, "audible"), eq(media.marketplace, marketplace), inTextList(media.asin, asins)),
       );
   const known = new Map((await select()).map((row) => [row.asin, row]));
 
