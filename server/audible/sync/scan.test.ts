@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { LibraryPage, LibraryPageParams } from "../api";
 import { scanLibrary } from "./scan";
 
@@ -67,5 +67,40 @@ describe("scanLibrary", () => {
     });
     expect(result.itemsSeen).toBe(40);
     expect(most).toBe(3);
+  });
+
+  it("lets every page that arrived send its next request before any of them is mapped", async () => {
+    const events: string[] = [];
+    await scanLibrary(library(8, events), {
+      pageSize: PAGE_SIZE,
+      pagesInFlight: 2,
+      firstRound: 2,
+      prepare: (items) => {
+        events.push(`map ${(items[0] as { asin: string }).asin}`);
+        return items.length;
+      },
+      onPage: async () => undefined,
+    });
+    const firstMap = events.findIndex((event) => event.startsWith("map"));
+    expect(events.slice(0, firstMap)).toEqual(["request 1", "request 2", "request 3", "request 4"]);
+  });
+
+  it("reads ahead of a slow writer only by two pages per page in flight", async () => {
+    const events: string[] = [];
+    let release = () => {};
+    const writerBlocked = new Promise<void>((resolve) => (release = resolve));
+    const scan = scanLibrary(library(20, events, 1), {
+      pageSize: PAGE_SIZE,
+      pagesInFlight: 1,
+      prepare: (items) => items.length,
+      onPage: () => writerBlocked,
+    });
+    await vi.waitFor(() => expect(events).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Pages 1 and 2 wait to be written, page 3 has arrived and holds its request back.
+    expect(events).toEqual(["request 1", "request 2", "request 3"]);
+    release();
+    expect((await scan).itemsSeen).toBe(20);
+    expect(events).toHaveLength(10);
   });
 });

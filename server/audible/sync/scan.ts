@@ -69,6 +69,11 @@ function track(unwritten: Set<Promise<void>>, write: Promise<void>) {
   unwritten.add(settled);
 }
 
+/** Pages read but not yet written, per page in flight: a round can arrive while the previous one is written. */
+const UNWRITTEN_PER_PAGE_IN_FLIGHT = 2;
+
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Reads every page: the first round (page 1, or `firstRound` pages) tells how many there are, the rest go a
  * few at a time. Pages are handed on as they arrive; the scan throws on the first page that fails after the
@@ -81,27 +86,24 @@ export async function scanLibrary<T>(api: LibraryReader, options: ScanOptions<T>
     const page = fetchPage(api, number, options);
     page.catch(noop); // awaited below; a failure must not surface as an unhandled rejection meanwhile
     started.set(number, page);
-    return page;
   };
   for (let number = 1; number <= firstRound; number++) begin(number);
 
   const first = await started.get(1)!;
   const totalCount = first.totalCount ?? first.items.length;
   const pagesTotal = Math.max(1, Math.ceil(totalCount / options.pageSize));
-  let itemsSeen = first.items.length;
-  const firstPrepared = options.prepare(first.items);
-  let writes = options.onPage({ number: 1, prepared: firstPrepared, pagesTotal, totalCount });
-
-  const lastPage = Math.max(pagesTotal, firstRound);
-  const remaining = Array.from({ length: lastPage - 1 }, (_, index) => index + 2);
+  const remaining = Array.from({ length: Math.max(pagesTotal, firstRound) }, (_, index) => index + 1);
+  let itemsSeen = 0;
+  let writes: Promise<void> = Promise.resolve();
   const unwritten = new Set<Promise<void>>();
-  track(unwritten, writes);
+  const maxUnwritten = options.pagesInFlight * UNWRITTEN_PER_PAGE_IN_FLIGHT;
+
   /** The next page to read, its request started; waits while too many read pages are still unwritten. */
   const claim = async (): Promise<number | undefined> => {
     const number = remaining.shift();
     if (number === undefined || started.has(number)) return number;
     // Parsed pages are what a sync holds in memory: fetching may run ahead of the writer only so far.
-    while (unwritten.size >= options.pagesInFlight) await Promise.race(unwritten);
+    while (unwritten.size >= maxUnwritten) await Promise.race(unwritten);
     begin(number);
     return number;
   };
@@ -112,8 +114,10 @@ export async function scanLibrary<T>(api: LibraryReader, options: ScanOptions<T>
         throw error;
       });
       started.delete(number);
-      // The next request goes out before this page's mapping, so its latency overlaps the CPU work.
+      // The next request goes out before this page's mapping, so its latency overlaps the CPU work; pages
+      // that arrived alongside this one get to send theirs too before the mapping holds the thread.
       const next = await claim();
+      await nextMacrotask();
       if (number <= pagesTotal || page.items.length > 0) {
         itemsSeen += page.items.length;
         // Fetches overlap; writes go one after another so the database sees one writer per run.
