@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { APP_PORT as PORT, APP_URL, SIM_PORT, SIM_URL } from "./e2e/support/ports";
+import { APP_PORT as PORT, APP_URL, E2E_METRICS_TOKEN, SIM_PORT, SIM_URL } from "./e2e/support/ports";
 
 // Playwright's own browser download does not work offline; the system's Chromium does.
 const systemChromium =
@@ -63,6 +63,8 @@ export default defineConfig({
         PGLITE_DIR: "./.data/pglite-e2e",
         DATABASE_URL: "",
         LOG_LEVEL: "warn",
+        // Lets a spec read /api/metrics (which thread mapped the library pages).
+        METRICS_TOKEN: E2E_METRICS_TOKEN,
         AUDIBLE_AMAZON_WWW_BASE: `${SIM_URL}/www.amazon.{tld}`,
         AUDIBLE_AMAZON_API_BASE: `${SIM_URL}/api.amazon.{tld}`,
         AUDIBLE_API_BASE: `${SIM_URL}/api.audible.{tld}`,

@@ -31,6 +31,11 @@ function createMetrics() {
     ]),
     librarySyncs: counter("audible_api_library_sync_total", "Library syncs finished", ["kind", "status"]),
     searchRequests: counter("audible_api_search_requests_total", "Catalog searches"),
+    libraryPagesMapped: counter(
+      "audible_library_pages_mapped_total",
+      "Library pages turned into rows, by the thread that did it",
+      ["thread"],
+    ),
     responseTime: new Histogram({
       name: "audible_api_response_time_seconds",
       help: "Duration of calls to Amazon and Audible",

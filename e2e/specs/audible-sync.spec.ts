@@ -1,9 +1,23 @@
 import { expect, test, type Page } from "@playwright/test";
 import { audibleCard, connectByPaste, otpAccount, signUpFresh, sim } from "../support/audible";
+import { E2E_METRICS_TOKEN } from "../support/ports";
 import { captureBothSchemes } from "../support/screens";
 
 const IMPORT_SIZE = 2_500;
 const fmt = (value: number) => value.toLocaleString("en");
+
+async function pagesMappedBy(page: Page): Promise<{ worker: number; main: number }> {
+  const response = await page.request.get("/api/metrics", {
+    headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` },
+  });
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  const count = (thread: string) =>
+    Number(
+      new RegExp(`audible_library_pages_mapped_total\\{thread="${thread}"\\} (\\d+)`).exec(text)?.[1] ?? 0,
+    );
+  return { worker: count("worker"), main: count("main") };
+}
 
 function lastRun(page: Page) {
   return audibleCard(page).getByTestId("last-run");
@@ -58,6 +72,10 @@ test("the first import shows live progress, then its counts; syncing again finds
   );
   await expect(progress).toBeHidden();
   await expect(card.getByText("Full scan finished")).toBeVisible();
+  // The production build maps pages on its mapper thread, not on the thread that answers requests.
+  const mapped = await pagesMappedBy(page);
+  expect(mapped.worker).toBeGreaterThanOrEqual(3);
+  expect(mapped.main).toBe(0);
   await expect(card.getByRole("definition").filter({ hasText: fmt(account.library.active) })).toBeVisible();
   await captureBothSchemes(page, "audible-sync-succeeded");
 

@@ -2,7 +2,8 @@ import "server-only";
 import { createApiRequester, buildPathAndQuery, type ApiCredentials } from "./api-request";
 import { AudibleError } from "./errors";
 import { basesFor, readBaseTemplates, type BaseTemplates } from "./hosts";
-import { getAudibleHttp, parseJsonBody, type AudibleHttp } from "./http";
+import { getAudibleHttp, unreadableBody, type AudibleHttp } from "./http";
+import { readJsonText } from "./json-text";
 import type { AudibleCountryCode } from "./locales";
 import {
   catalogProductResponseSchema,
@@ -44,6 +45,11 @@ export type LibraryPage = {
   responseGroups: string[];
 };
 
+export type LibraryPageText = Pick<LibraryPage, "totalCount" | "stateToken"> & {
+  body: string;
+  status: number;
+};
+
 export type CatalogSearchParams = {
   keywords?: string;
   title?: string;
@@ -82,29 +88,43 @@ export function createAudibleApi(options: AudibleApiOptions) {
   );
   const audible = bases.audibleApiBase;
 
+  /** A library page's body still as text, for a caller that parses it elsewhere (the sync's mapper thread). */
+  const libraryPageText = async (params: LibraryPageParams): Promise<LibraryPageText> => {
+    const path = buildPathAndQuery("/1.0/library", {
+      num_results: params.numResults,
+      page: params.page,
+      response_groups: params.responseGroups,
+      image_sizes: params.imageSizes,
+      sort_by: params.sortBy,
+      purchased_after: params.purchasedAfter,
+      status: params.status,
+      state_token: params.stateToken,
+      parent_asin: params.parentAsin,
+      include_pending: params.includePending,
+    });
+    const res = await api.send(audible, "GET", path);
+    if (res.status !== 200)
+      throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
+    return {
+      body: res.body,
+      status: res.status,
+      totalCount: headerCount(res.headers["total-count"]),
+      stateToken: res.headers["state-token"]?.trim() || null,
+    };
+  };
+
   return {
+    libraryPageText,
+
     async libraryPage(params: LibraryPageParams): Promise<LibraryPage> {
-      const path = buildPathAndQuery("/1.0/library", {
-        num_results: params.numResults,
-        page: params.page,
-        response_groups: params.responseGroups,
-        image_sizes: params.imageSizes,
-        sort_by: params.sortBy,
-        purchased_after: params.purchasedAfter,
-        status: params.status,
-        state_token: params.stateToken,
-        parent_asin: params.parentAsin,
-        include_pending: params.includePending,
-      });
-      const res = await api.send(audible, "GET", path);
-      if (res.status !== 200)
-        throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
-      const body = parseJsonBody(res, libraryPageSchema);
+      const { body, status, totalCount, stateToken } = await libraryPageText(params);
+      const parsed = readJsonText(body, libraryPageSchema);
+      if (!parsed.ok) throw unreadableBody(status, parsed.reason);
       return {
-        items: body.items ?? [],
-        totalCount: headerCount(res.headers["total-count"]),
-        stateToken: res.headers["state-token"]?.trim() || null,
-        responseGroups: body.response_groups ?? [],
+        items: parsed.data.items ?? [],
+        totalCount,
+        stateToken,
+        responseGroups: parsed.data.response_groups ?? [],
       };
     },
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { metrics } from "@/server/metrics";
 import { AudibleError } from "./errors";
 import { defaultHttpConfig, readHttpConfig, type HttpConfig } from "./http-config";
+import { readJsonText } from "./json-text";
 import { decideRetry, isRetryableStatus, parseRetryAfterMs } from "./retry-policy";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -168,16 +169,13 @@ function toUpstreamError(
 
 /** Parses a body with a zod schema; HTML outage pages and garbage become AUDIBLE_UNAVAILABLE, never a crash. */
 export function parseJsonBody<S extends z.ZodType>(res: HttpResponse, schema: S): z.output<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(res.body);
-  } catch {
-    throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: "not-json" });
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success)
-    throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: "schema" });
-  return parsed.data;
+  const result = readJsonText(res.body, schema);
+  if (!result.ok) throw unreadableBody(res.status, result.reason);
+  return result.data;
+}
+
+export function unreadableBody(status: number, reason: "not-json" | "schema"): AudibleError {
+  return new AudibleError("AUDIBLE_UNAVAILABLE", { status, reason });
 }
 
 let shared: AudibleHttp | undefined;

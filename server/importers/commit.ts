@@ -12,7 +12,7 @@ import { refreshLibraryStats } from "@/server/db/planner-stats";
 function byMarketplace(planned: PlannedEntry[]): Map<string, PlannedEntry[]> {
   const groups = new Map<string, PlannedEntry[]>();
   for (const entry of planned) {
-    const key = entry.entry.media.marketplace;
+    const key = entry.marketplace;
     const group = groups.get(key) ?? [];
     group.push(entry);
     groups.set(key, group);

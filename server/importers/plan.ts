@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Marketplace } from "@/lib/validation/audible";
-import { mapLibraryItem, withStateHash } from "@/server/audible/map";
+import { mapLibraryItem, valuesJson, withStateHash } from "@/server/audible/map";
 import type { SyncEntry } from "@/server/audible/sync/upsert";
 import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
@@ -9,7 +9,7 @@ import { mergeState } from "./merge-state";
 import type { ConvertedRow, RowError } from "./types";
 
 export type Verdict = "new" | "updated" | "unchanged";
-export type PlannedEntry = { line: number; verdict: Verdict; entry: SyncEntry };
+export type PlannedEntry = { line: number; marketplace: Marketplace; verdict: Verdict; entry: SyncEntry };
 
 /** The same mapping as the API sync, so the same title lands on the same `media` row (source+marketplace+asin). */
 function mapRow(row: ConvertedRow, marketplace: Marketplace) {
@@ -66,10 +66,12 @@ export async function planChunk(
         : "unchanged";
     return {
       line: row.line,
+      marketplace: input.marketplace,
       verdict,
       entry: {
         asin: row.asin,
-        media: mediaMerge.values,
+        contentHash: mediaMerge.values.contentHash,
+        mediaJson: valuesJson(mediaMerge.values, "contentHash"),
         state: stateMerge.values,
         revoked: false,
         explicit: false,

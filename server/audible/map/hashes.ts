@@ -78,6 +78,12 @@ function pick(values: Record<string, unknown>, keys: readonly string[]): Record<
   return picked;
 }
 
+/** The JSON text and keys hashedJson writes, for values whose hash is already known. */
+export function valuesJson(values: Record<string, unknown>, exclude: string): ValuesJson {
+  const { json, keys } = hashedJson(values, exclude);
+  return { json, keys };
+}
+
 export function hashValues(values: Record<string, unknown>, exclude: string): string {
   return hashedJson(values, exclude).hash;
 }

@@ -78,11 +78,15 @@ export async function insertRows<R extends string>(
 export async function updateRowsById(
   db: Db,
   table: PgTable,
-  rows: readonly { id: string; set: Row }[],
+  rows: readonly { id: string; set: Row | SerializedRow }[],
 ): Promise<void> {
   const shape = shapeOf(table);
   const id = sql.identifier(shape.columns.id!.name);
-  const serialized = rows.map((row) => toSerialized({ ...row.set, id: row.id }));
+  const serialized = rows.map(({ id, set }) =>
+    set instanceof SerializedRow
+      ? new SerializedRow(set.json, set.keys, { ...set.extra, id })
+      : toSerialized({ ...set, id }),
+  );
   for (const group of groupByDefinedKeys(shape, serialized, false)) {
     const assignments = sql.join(
       group.keys

@@ -11,13 +11,16 @@ import { createAudibleApi, type AudibleApi } from "../api";
 import { freshSecrets } from "../connection/access-token";
 import type { AccountRow } from "../connection/credentials";
 import { isAudibleError } from "../errors";
+import { unreadableBody } from "../http";
 import type { BaseTemplates } from "../hosts";
 import type { AudibleCountryCode } from "../locales";
 import { finishedDates, toSyncEntries } from "./entries";
 import { RunTracker } from "./progress";
 import { markMissingRemoved } from "./removal";
 import { finishRun, type SyncRun } from "./runs";
-import { scanLibrary } from "./scan";
+import type { PageItem } from "./page-items";
+import { sharedPageMapper, type PageMapper } from "./page-mapper";
+import { scanLibrary, type PageReader } from "./scan";
 import { upsertChunk, type SyncEntry } from "./upsert";
 import { neverBackwards } from "../map";
 
@@ -40,6 +43,8 @@ export type SyncDeps = {
   templates: BaseTemplates;
   now: () => Date;
   tuning: SyncTuning;
+  /** Where library pages are parsed and mapped; the process's mapper thread unless a caller says otherwise. */
+  pageMapper?: PageMapper;
 };
 
 class SyncFailedError extends Error {
@@ -111,15 +116,27 @@ async function syncAccount(
     .select({ episodes: users.importPodcastEpisodes })
     .from(users)
     .where(eq(users.id, run.userId));
+  const mapper = deps.pageMapper ?? sharedPageMapper();
+  mapper.warm?.();
   const api = await authorisedApi(deps, account, forceRefresh);
   const finished = finishedDates(await api.finishedStatus());
 
   const seen = new Set<string>();
   const parents = new Set<string>();
   // Mapping runs when a page arrives (see ScanOptions.prepare); `seenAfter` keeps the progress bar at the written pages.
-  const prepare = (items: readonly unknown[]) => {
-    const entries = toSyncEntries(items, { marketplace, finished, seen, parents, tracker });
+  const prepare = (items: readonly PageItem[]) => {
+    const entries = toSyncEntries(items, { finished, seen, parents, tracker });
     return { entries, seenAfter: seen.size };
+  };
+  // The body is mapped only when the scan asks: it sends its next request first.
+  const read: PageReader<PageItem> = async (params) => {
+    const { body, status, totalCount, stateToken } = await api.libraryPageText(params);
+    const items = async () => {
+      const page = await mapper.map(body, marketplace);
+      if (!page.ok) throw unreadableBody(status, page.reason);
+      return page;
+    };
+    return { totalCount, stateToken, items };
   };
   const writeEntries = async (entries: SyncEntry[]) => {
     for (let start = 0; start < entries.length; start += deps.tuning.chunkSize) {
@@ -136,7 +153,7 @@ async function syncAccount(
     }
   };
 
-  const scan = await scanLibrary(api, {
+  const scan = await scanLibrary(read, {
     pageSize: deps.tuning.pageSize,
     pagesInFlight: deps.tuning.pagesInFlight,
     stateToken: mode === "delta" ? (account.stateToken ?? undefined) : undefined,
@@ -155,7 +172,7 @@ async function syncAccount(
   const episodesScanned = !!person?.episodes;
   if (episodesScanned) {
     for (const parentAsin of parents) {
-      await scanLibrary(api, {
+      await scanLibrary(read, {
         pageSize: deps.tuning.pageSize,
         pagesInFlight: 1,
         parentAsin,

@@ -1,4 +1,5 @@
-import { latestFinishedAt, mapLibraryItem, mergeFinishedEvents, type FinishedEventInput } from "../map";
+import { latestFinishedAt, mergeFinishedEvents, type FinishedEventInput } from "../map";
+import type { PageItem } from "./page-items";
 import type { RunTracker } from "./progress";
 import type { SyncEntry } from "./upsert";
 
@@ -7,13 +8,13 @@ export function finishedDates(events: readonly FinishedEventInput[]): ReadonlyMa
 }
 
 /**
- * Maps one page's items. A title seen earlier in this run (Audible repeats items across pages when the
- * library changes mid-scan) is written once; a title that cannot be mapped is counted as failed with its reason.
+ * One page's mapped items → what the writer writes. A title seen earlier in this run (Audible repeats items
+ * across pages when the library changes mid-scan) is written once; a title that cannot be mapped is
+ * counted as failed with its reason.
  */
 export function toSyncEntries(
-  items: readonly unknown[],
+  items: readonly PageItem[],
   context: {
-    marketplace: string;
     finished: ReadonlyMap<string, Date>;
     seen: Set<string>;
     parents: Set<string>;
@@ -22,24 +23,23 @@ export function toSyncEntries(
 ): SyncEntry[] {
   const entries: SyncEntry[] = [];
   for (const item of items) {
-    const mapped = mapLibraryItem(item, { marketplace: context.marketplace });
-    if (!mapped.ok) {
-      context.tracker.fail(mapped.asin, mapped.reason);
+    if (!item.ok) {
+      context.tracker.fail(item.asin, item.reason);
       // Still listed by Audible, so a complete scan must not take it for returned.
-      if (mapped.asin) context.seen.add(mapped.asin);
+      if (item.asin) context.seen.add(item.asin);
       continue;
     }
-    const asin = mapped.media.asin;
+    const { asin } = item;
     if (context.seen.has(asin)) continue;
     context.seen.add(asin);
-    if (mapped.isPodcastParent) context.parents.add(asin);
+    if (item.isPodcastParent) context.parents.add(asin);
     entries.push({
       asin,
-      media: mapped.media,
-      mediaJson: mapped.mediaJson,
-      state: mergeFinishedEvents(asin, mapped.state, context.finished),
-      revoked: mapped.revoked,
-      explicit: mapped.explicitProgress,
+      contentHash: item.contentHash,
+      mediaJson: item.mediaJson,
+      state: mergeFinishedEvents(asin, item.state, context.finished),
+      revoked: item.revoked,
+      explicit: item.explicit,
     });
   }
   return entries;

@@ -1,22 +1,19 @@
 import { describe, expect, it, vi } from "vitest";
-import type { LibraryPage, LibraryPageParams } from "../api";
-import { scanLibrary } from "./scan";
+import type { LibraryPageParams } from "../api";
+import { scanLibrary, type PageReader } from "./scan";
 
 const PAGE_SIZE = 2;
 
 /** A library of `total` titles answered after `delayMs`, logging when each request starts. */
-function library(total: number, events: string[], delayMs = 5) {
-  return {
-    async libraryPage({ page }: LibraryPageParams): Promise<LibraryPage> {
-      events.push(`request ${page}`);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const first = (page - 1) * PAGE_SIZE;
-      const items = Array.from({ length: Math.max(0, Math.min(PAGE_SIZE, total - first)) }, (_, i) => ({
-        asin: `B0000000${first + i}`,
-        title: `Title ${first + i}`,
-      }));
-      return { items, totalCount: total, stateToken: "token", responseGroups: [] };
-    },
+function library(total: number, events: string[], delayMs = 5): PageReader<{ asin: string }> {
+  return async ({ page }: LibraryPageParams) => {
+    events.push(`request ${page}`);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const first = (page - 1) * PAGE_SIZE;
+    const items = Array.from({ length: Math.max(0, Math.min(PAGE_SIZE, total - first)) }, (_, i) => ({
+      asin: `B0000000${first + i}`,
+    }));
+    return { totalCount: total, stateToken: "token", items: async () => ({ items, titleless: false }) };
   };
 }
 
@@ -27,7 +24,7 @@ describe("scanLibrary", () => {
       pageSize: PAGE_SIZE,
       pagesInFlight: 1,
       prepare: (items) => {
-        events.push(`map ${(items[0] as { asin: string }).asin}`);
+        events.push(`map ${items[0]!.asin}`);
         return items.length;
       },
       onPage: async ({ number }) => void events.push(`write ${number}`),
@@ -48,15 +45,13 @@ describe("scanLibrary", () => {
     let most = 0;
     const events: string[] = [];
     const inner = library(40, events, 3);
-    const reader = {
-      async libraryPage(params: LibraryPageParams) {
-        most = Math.max(most, ++out);
-        try {
-          return await inner.libraryPage(params);
-        } finally {
-          out -= 1;
-        }
-      },
+    const reader: PageReader<{ asin: string }> = async (params) => {
+      most = Math.max(most, ++out);
+      try {
+        return await inner(params);
+      } finally {
+        out -= 1;
+      }
     };
     const result = await scanLibrary(reader, {
       pageSize: PAGE_SIZE,
@@ -76,7 +71,7 @@ describe("scanLibrary", () => {
       pagesInFlight: 2,
       firstRound: 2,
       prepare: (items) => {
-        events.push(`map ${(items[0] as { asin: string }).asin}`);
+        events.push(`map ${items[0]!.asin}`);
         return items.length;
       },
       onPage: async () => undefined,

@@ -1,12 +1,23 @@
-import type { AudibleApi, LibraryPage } from "../api";
+import type { LibraryPageParams } from "../api";
 import { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "../map";
-import { isRecord, textOrNull } from "../map/values";
 
 const TITLELESS_RETRIES = 2;
 
-export type LibraryReader = Pick<AudibleApi, "libraryPage">;
+/** A page's items once mapped; `titleless`: some item came without its title. */
+export type PageItems<R> = { items: readonly R[]; titleless: boolean };
 
-export type ScanOptions<T> = {
+/**
+ * A library page as it arrived: the headers at once, the items when mapped (possibly on another thread).
+ * The scan sends its next request between the two.
+ */
+export type PageBody<R> = {
+  totalCount: number | null;
+  stateToken: string | null;
+  items: () => Promise<PageItems<R>>;
+};
+export type PageReader<R> = (params: LibraryPageParams) => Promise<PageBody<R>>;
+
+export type ScanOptions<R, T> = {
   pageSize: number;
   pagesInFlight: number;
   stateToken?: string;
@@ -18,10 +29,10 @@ export type ScanOptions<T> = {
    */
   firstRound?: number;
   /**
-   * Turns a page's items into what `onPage` writes, as soon as the page arrives and in arrival order: the
-   * CPU work then overlaps the previous page's database round trips, and the raw items can be let go.
+   * Turns a page's items into what `onPage` writes, in the order pages are mapped (the run's bookkeeping:
+   * duplicates, failures); the items can then be let go.
    */
-  prepare: (items: readonly unknown[]) => T;
+  prepare: (items: readonly R[]) => T;
   /** Called for every page in whatever order pages arrive; calls are serialised by the caller's queue. */
   onPage: (page: { number: number; prepared: T; pagesTotal: number; totalCount: number }) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
@@ -36,17 +47,16 @@ export type ScanResult = {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A page's request: `arrived` when its body is in, `mapped` when its items are (after any re-fetch). */
+type Fetch<R> = { arrived: Promise<PageBody<R>>; mapped: Promise<PageItems<R>> };
+
 /**
  * Audible sometimes answers the first call of a session with items lacking title and authors
  * (audible-cli works around it the same way): such a page is fetched again before it is believed.
  */
-async function fetchPage<T>(
-  api: LibraryReader,
-  number: number,
-  options: ScanOptions<T>,
-): Promise<LibraryPage> {
-  for (let attempt = 0; ; attempt++) {
-    const page = await api.libraryPage({
+function fetchPage<R, T>(read: PageReader<R>, number: number, options: ScanOptions<R, T>): Fetch<R> {
+  const request = () =>
+    read({
       page: number,
       numResults: options.pageSize,
       responseGroups: LIBRARY_SYNC_RESPONSE_GROUPS,
@@ -55,10 +65,20 @@ async function fetchPage<T>(
       stateToken: options.stateToken,
       parentAsin: options.parentAsin,
     });
-    const titleless = page.items.some((item) => isRecord(item) && !textOrNull(item.title));
-    if (!titleless || attempt >= TITLELESS_RETRIES) return page;
-    await (options.sleep ?? defaultSleep)(250 * (attempt + 1));
-  }
+  const arrived = request();
+  const mapped = (async () => {
+    let body = await arrived;
+    for (let attempt = 0; ; attempt++) {
+      const page = await body.items();
+      if (!page.titleless || attempt >= TITLELESS_RETRIES) return page;
+      await (options.sleep ?? defaultSleep)(250 * (attempt + 1));
+      body = await request();
+    }
+  })();
+  // Both are awaited below; a failure must not surface as an unhandled rejection meanwhile.
+  arrived.catch(noop);
+  mapped.catch(noop);
+  return { arrived, mapped };
 }
 
 const noop = () => {};
@@ -76,21 +96,20 @@ const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 /**
  * Reads every page: the first round (page 1, or `firstRound` pages) tells how many there are, the rest go a
- * few at a time. Pages are handed on as they arrive; the scan throws on the first page that fails after the
- * client's retries.
+ * few at a time. Pages are handed on as they are mapped; the scan throws on the first page that fails after
+ * the client's retries.
  */
-export async function scanLibrary<T>(api: LibraryReader, options: ScanOptions<T>): Promise<ScanResult> {
+export async function scanLibrary<R, T>(
+  read: PageReader<R>,
+  options: ScanOptions<R, T>,
+): Promise<ScanResult> {
   const firstRound = Math.max(1, Math.min(options.firstRound ?? 1, options.pagesInFlight));
-  const started = new Map<number, Promise<LibraryPage>>();
-  const begin = (number: number) => {
-    const page = fetchPage(api, number, options);
-    page.catch(noop); // awaited below; a failure must not surface as an unhandled rejection meanwhile
-    started.set(number, page);
-  };
+  const started = new Map<number, Fetch<R>>();
+  const begin = (number: number) => started.set(number, fetchPage(read, number, options));
   for (let number = 1; number <= firstRound; number++) begin(number);
 
-  const first = await started.get(1)!;
-  const totalCount = first.totalCount ?? first.items.length;
+  const first = await started.get(1)!.arrived;
+  const totalCount = first.totalCount ?? (await started.get(1)!.mapped).items.length;
   const pagesTotal = Math.max(1, Math.ceil(totalCount / options.pageSize));
   const remaining = Array.from({ length: Math.max(pagesTotal, firstRound) }, (_, index) => index + 1);
   let itemsSeen = 0;
@@ -102,21 +121,24 @@ export async function scanLibrary<T>(api: LibraryReader, options: ScanOptions<T>
   const claim = async (): Promise<number | undefined> => {
     const number = remaining.shift();
     if (number === undefined || started.has(number)) return number;
-    // Parsed pages are what a sync holds in memory: fetching may run ahead of the writer only so far.
+    // Read pages are what a sync holds in memory: fetching may run ahead of the writer only so far.
     while (unwritten.size >= maxUnwritten) await Promise.race(unwritten);
     begin(number);
     return number;
   };
+  const lose = (error: unknown): never => {
+    remaining.length = 0; // the scan is lost anyway; stop asking for more pages
+    throw error;
+  };
   const worker = async () => {
     for (let number = await claim(); number !== undefined;) {
-      const page = await started.get(number)!.catch((error: unknown) => {
-        remaining.length = 0; // the scan is lost anyway; stop asking for more pages
-        throw error;
-      });
-      started.delete(number);
-      // The next request goes out before this page's mapping, so its latency overlaps the CPU work; pages
-      // that arrived alongside this one get to send theirs too before the mapping holds the thread.
+      const fetch = started.get(number)!;
+      await fetch.arrived.catch(lose);
+      // The next request goes out as soon as this page's body is in, so its latency overlaps the mapping;
+      // pages that arrived alongside this one get to send theirs too before any mapping holds the thread.
       const next = await claim();
+      const page = await fetch.mapped.catch(lose);
+      started.delete(number);
       await nextMacrotask();
       if (number <= pagesTotal || page.items.length > 0) {
         itemsSeen += page.items.length;

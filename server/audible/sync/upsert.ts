@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
-import type { MediaValues, UserMediaValues, ValuesJson } from "../map";
+import type { UserMediaValues, ValuesJson } from "../map";
 import { inTextList, insertRows, SerializedRow, updateRowsById } from "./bulk";
 
 export type PreviousState = Pick<typeof userMedia.$inferSelect, "status" | "progressPercent" | "finishedAt">;
@@ -14,9 +14,9 @@ export type MergeState = (
 /** `explicit`: Audible sent its own listening_status, so a lower progress is a real rewind, not a stale read. */
 export type SyncEntry = {
   asin: string;
-  media: MediaValues;
-  /** The mapper's JSON of `media` (without contentHash), when `media` is exactly what it mapped. */
-  mediaJson?: ValuesJson;
+  contentHash: string;
+  /** The catalogue values (without contentHash) as the JSON text their hash was taken over: written as is. */
+  mediaJson: ValuesJson;
   state: UserMediaValues;
   revoked: boolean;
   explicit: boolean;
@@ -113,18 +113,17 @@ async function upsertMedia(
       );
   const known = new Map((await select()).map((row) => [row.asin, row]));
 
-  const fresh = entries
-    .filter((entry) => !known.has(entry.asin))
-    .map(({ media: values, mediaJson }) =>
-      mediaJson
-        ? new SerializedRow(mediaJson.json, mediaJson.keys, { contentHash: values.contentHash })
-        : values,
-    );
+  const catalogueRow = (entry: SyncEntry, extra: Record<string, unknown>) =>
+    new SerializedRow(entry.mediaJson.json, entry.mediaJson.keys, {
+      contentHash: entry.contentHash,
+      ...extra,
+    });
+  const fresh = entries.filter((entry) => !known.has(entry.asin)).map((entry) => catalogueRow(entry, {}));
   const inserted = fresh.length > 0 ? await insertRows(db, media, fresh, ["id", "asin"] as const) : [];
   const changed = entries.flatMap((entry) => {
     const row = known.get(entry.asin);
-    return row && row.contentHash !== entry.media.contentHash
-      ? [{ id: row.id, set: { ...entry.media, updatedAt: now } }]
+    return row && row.contentHash !== entry.contentHash
+      ? [{ id: row.id, set: catalogueRow(entry, { updatedAt: now }) }]
       : [];
   });
   if (changed.length > 0) await updateRowsById(db, media, changed);

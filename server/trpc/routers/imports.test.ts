@@ -136,7 +136,8 @@ describe("imports.commit", () => {
       entries: [
         {
           asin: mapped.media.asin,
-          media: mapped.media,
+          contentHash: mapped.media.contentHash,
+          mediaJson: mapped.mediaJson,
           state: mapped.state,
           revoked: false,
           explicit: false,

@@ -1,0 +1,50 @@
+import { readJsonText } from "../json-text";
+import { mapLibraryItem } from "../map";
+import { isRecord, textOrNull } from "../map/values";
+import { libraryPageSchema } from "../schemas/library";
+import type { SyncEntry } from "./upsert";
+
+/**
+ * One library item as the writer needs it, or why it cannot be written. This is what crosses back from the
+ * mapper thread: copying the mapper's full value objects across cost more than mapping them (54 ms a page
+ * against 5 for the JSON text).
+ */
+export type PageItem =
+  | (SyncEntry & { ok: true; isPodcastParent: boolean })
+  | { ok: false; asin: string | null; reason: string };
+
+export type MappedPage =
+  | {
+      ok: true;
+      items: PageItem[];
+      /** Some item lacks a title: Audible's first answer of a session does that, and is fetched again. */
+      titleless: boolean;
+    }
+  | { ok: false; reason: "not-json" | "schema" };
+
+export function mapPageText(text: string, marketplace: string): MappedPage {
+  const page = readJsonText(text, libraryPageSchema);
+  if (!page.ok) return page;
+  const raw = page.data.items ?? [];
+  const items: PageItem[] = [];
+  let titleless = false;
+  for (const item of raw) {
+    if (isRecord(item) && !textOrNull(item.title)) titleless = true;
+    const mapped = mapLibraryItem(item, { marketplace });
+    items.push(
+      mapped.ok
+        ? {
+            ok: true,
+            asin: mapped.media.asin,
+            contentHash: mapped.media.contentHash,
+            mediaJson: mapped.mediaJson,
+            state: mapped.state,
+            revoked: mapped.revoked,
+            explicit: mapped.explicitProgress,
+            isPodcastParent: mapped.isPodcastParent,
+          }
+        : mapped,
+    );
+  }
+  return { ok: true, items, titleless };
+}
