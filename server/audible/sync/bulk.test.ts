@@ -15,6 +15,23 @@ afterAll(() => handle.close());
 // Values a text[] literal must escape: quotes, backslashes, commas, braces, spaces, NULL spelled out.
 const awkward = ['quo"te', "back\\slash", "com,ma", "{brace}", " spaced ", "NULL", "plain", "ünï"];
 
+describe("insertRows", () => {
+  it("writes text exactly, whatever its characters (sent to PGlite as UTF-8 bytes)", async () => {
+    const title = 'Ünïcödé 日本語 🎧 "quoted" \\ back\nline \u0001 end';
+    const [row] = await insertRows(
+      handle.db,
+      media,
+      [buildTitle({ title, marketplace: "yy" }).media],
+      ["id"],
+    );
+    const [stored] = await handle.db
+      .select({ title: media.title })
+      .from(media)
+      .where(eq(media.id, String(row!.id)));
+    expect(stored?.title).toBe(title);
+  });
+});
+
 describe("inTextList", () => {
   it("matches exactly the listed values, however they are spelled", async () => {
     const rows = [...awkward, "not-listed"].map((asin) => buildTitle({ asin, marketplace: "zz" }).media);

@@ -2,6 +2,7 @@ import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/server/db";
 import { queryRows } from "@/server/db/query-rows";
+import { Utf8Text } from "@/server/db/utf8-text";
 
 /**
  * Bulk writes that send a whole chunk as one jsonb parameter, unpacked by `jsonb_to_recordset` with a
@@ -175,5 +176,6 @@ function recordset(shape: Shape, group: Group): SQL {
     group.keys.map((key) => sql`${sql.identifier(key)} ${sql.raw(shape.columns[key]!.getSQLType())}`),
     sql`, `,
   );
-  return sql`jsonb_to_recordset(${`[${group.texts.join(",")}]`}::jsonb) as x(${definitions})`;
+  const rows = new Utf8Text(`[${group.texts.join(",")}]`);
+  return sql`jsonb_to_recordset(${rows}::text::jsonb) as x(${definitions})`;
 }

@@ -10,8 +10,7 @@ import type { SyncEntry } from "./upsert";
  * against 5 for the JSON text).
  */
 export type PageItem =
-  | (SyncEntry & { ok: true; isPodcastParent: boolean })
-  | { ok: false; asin: string | null; reason: string };
+  (SyncEntry & { ok: true; isPodcastParent: boolean }) | { ok: false; asin: string | null; reason: string };
 
 export type MappedPage =
   | {
