@@ -45,8 +45,8 @@ export type LibraryPage = {
   responseGroups: string[];
 };
 
-export type LibraryPageText = Pick<LibraryPage, "totalCount" | "stateToken"> & {
-  body: string;
+export type LibraryPageBytes = Pick<LibraryPage, "totalCount" | "stateToken"> & {
+  bytes: Uint8Array;
   status: number;
 };
 
@@ -88,8 +88,7 @@ export function createAudibleApi(options: AudibleApiOptions) {
   );
   const audible = bases.audibleApiBase;
 
-  /** A library page's body still as text, for a caller that parses it elsewhere (the sync's mapper thread). */
-  const libraryPageText = async (params: LibraryPageParams): Promise<LibraryPageText> => {
+  const libraryPageResponse = async (params: LibraryPageParams) => {
     const path = buildPathAndQuery("/1.0/library", {
       num_results: params.numResults,
       page: params.page,
@@ -105,26 +104,28 @@ export function createAudibleApi(options: AudibleApiOptions) {
     const res = await api.send(audible, "GET", path);
     if (res.status !== 200)
       throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
-    return {
-      body: res.body,
-      status: res.status,
+    const headers = {
       totalCount: headerCount(res.headers["total-count"]),
       stateToken: res.headers["state-token"]?.trim() || null,
     };
+    return { res, headers };
   };
 
   return {
-    libraryPageText,
+    /** A library page's body still as bytes, for a caller that parses it elsewhere (the sync's mapper thread). */
+    async libraryPageBytes(params: LibraryPageParams): Promise<LibraryPageBytes> {
+      const { res, headers } = await libraryPageResponse(params);
+      return { bytes: res.bytes ?? Buffer.from(res.body), status: res.status, ...headers };
+    },
 
     async libraryPage(params: LibraryPageParams): Promise<LibraryPage> {
-      const { body, status, totalCount, stateToken } = await libraryPageText(params);
-      const parsed = readJsonText(body, libraryPageSchema);
-      if (!parsed.ok) throw unreadableBody(status, parsed.reason);
+      const { res, headers } = await libraryPageResponse(params);
+      const parsed = readJsonText(res.body, libraryPageSchema);
+      if (!parsed.ok) throw unreadableBody(res.status, parsed.reason);
       return {
         items: parsed.data.items ?? [],
-        totalCount,
-        stateToken,
         responseGroups: parsed.data.response_groups ?? [],
+        ...headers,
       };
     },
 

@@ -42,6 +42,21 @@ const reply = (res: ServerResponse, status: number, body: string, headers: Recor
 };
 
 describe("audible http", () => {
+  it("gives the body as received bytes and as text, split multi-byte characters and all", async () => {
+    const body = JSON.stringify({ title: "Ünïcödé 日本語 🎧 ".repeat(20_000) });
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      // Halves that cut a multi-byte character: the text must be decoded from the whole body.
+      const bytes = Buffer.from(body);
+      const cut = bytes.indexOf(Buffer.from("Ü")) + 1;
+      res.write(bytes.subarray(0, cut));
+      res.end(bytes.subarray(cut));
+    });
+    const res = await client([]).send({ method: "GET", url: `${server.url}/1.0/library` });
+    expect(Buffer.from(res.bytes!).equals(Buffer.from(body))).toBe(true);
+    expect(res.body).toBe(body);
+  });
+
   it("honours Retry-After in seconds on 429 and then succeeds", async () => {
     const server = await serve((_req, res, hit) =>
       hit === 1 ? reply(res, 429, "{}", { "retry-after": "3" }) : reply(res, 200, '{"ok":true}'),

@@ -130,9 +130,9 @@ async function syncAccount(
   };
   // The body is mapped only when the scan asks: it sends its next request first.
   const read: PageReader<PageItem> = async (params) => {
-    const { body, status, totalCount, stateToken } = await api.libraryPageText(params);
+    const { bytes, status, totalCount, stateToken } = await api.libraryPageBytes(params);
     const items = async () => {
-      const page = await mapper.map(body, marketplace);
+      const page = await mapper.map(bytes, marketplace);
       if (!page.ok) throw unreadableBody(status, page.reason);
       return page;
     };

@@ -21,8 +21,11 @@ export type MappedPage =
     }
   | { ok: false; reason: "not-json" | "schema" };
 
-export function mapPageText(text: string, marketplace: string): MappedPage {
-  const page = readJsonText(text, libraryPageSchema);
+const utf8 = new TextDecoder();
+
+/** A library page's body → its items, mapped; on the mapper thread, or on the main thread as a fallback. */
+export function mapPageBytes(bytes: Uint8Array, marketplace: string): MappedPage {
+  const page = readJsonText(utf8.decode(bytes), libraryPageSchema);
   if (!page.ok) return page;
   const raw = page.data.items ?? [];
   const items: PageItem[] = [];

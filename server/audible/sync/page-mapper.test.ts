@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { metrics } from "@/server/metrics";
-import { mapPageText } from "./page-items";
+import { mapPageBytes } from "./page-items";
 import { sharedPageMapper, WorkerMapper } from "./page-mapper";
 
-const page = readFileSync("e2e/simulator/fixtures/library_sample.json", "utf8");
+const page = readFileSync("e2e/simulator/fixtures/library_sample.json");
+const bytes = (text: string) => Buffer.from(text);
 
 async function pagesMapped(thread: "worker" | "main"): Promise<number> {
   const metric = await metrics.libraryPagesMapped.get();
@@ -16,28 +17,31 @@ describe("the mapper thread", () => {
   it("maps a page exactly as the main thread would, off the main thread", async () => {
     const before = await pagesMapped("worker");
     const mapped = await sharedPageMapper().map(page, "us");
-    expect(mapped).toEqual(mapPageText(page, "us"));
+    expect(mapped).toEqual(mapPageBytes(page, "us"));
     expect(mapped.ok && mapped.items.length).toBeGreaterThan(0);
     expect(await pagesMapped("worker")).toBe(before + 1);
   });
 
   it("reports a body that is not JSON, or not a library page, instead of throwing", async () => {
-    expect(await sharedPageMapper().map("<html>Service Unavailable</html>", "us")).toEqual({
+    expect(await sharedPageMapper().map(bytes("<html>Service Unavailable</html>"), "us")).toEqual({
       ok: false,
       reason: "not-json",
     });
-    expect(await sharedPageMapper().map('{"items":"nope"}', "us")).toEqual({ ok: false, reason: "schema" });
+    expect(await sharedPageMapper().map(bytes('{"items":"nope"}'), "us")).toEqual({
+      ok: false,
+      reason: "schema",
+    });
   });
 
   it("maps many pages at once, each answer to its own request", async () => {
-    const other = JSON.stringify({ items: [{ asin: "B000000001", title: "Only one" }] });
+    const other = bytes(JSON.stringify({ items: [{ asin: "B000000001", title: "Only one" }] }));
     const results = await Promise.all(
       [page, other, page, other].map((text) => sharedPageMapper().map(text, "us")),
     );
     expect(results.map((result) => result.ok && result.items.length)).toEqual([
-      mapPageText(page, "us").ok && (mapPageText(page, "us") as { items: unknown[] }).items.length,
+      mapPageBytes(page, "us").ok && (mapPageBytes(page, "us") as { items: unknown[] }).items.length,
       1,
-      (mapPageText(page, "us") as { items: unknown[] }).items.length,
+      (mapPageBytes(page, "us") as { items: unknown[] }).items.length,
       1,
     ]);
   });
@@ -45,8 +49,8 @@ describe("the mapper thread", () => {
   it("maps on the main thread when the thread cannot start", async () => {
     const before = await pagesMapped("main");
     const broken = new WorkerMapper(() => new Worker("throw new Error('no such module')", { eval: true }));
-    expect(await broken.map(page, "us")).toEqual(mapPageText(page, "us"));
-    expect(await broken.map(page, "us")).toEqual(mapPageText(page, "us"));
+    expect(await broken.map(page, "us")).toEqual(mapPageBytes(page, "us"));
+    expect(await broken.map(page, "us")).toEqual(mapPageBytes(page, "us"));
     expect(await pagesMapped("main")).toBe(before + 2);
   });
 

@@ -2,19 +2,19 @@ import { Worker } from "node:worker_threads";
 import { log } from "@/server/log";
 import { metrics } from "@/server/metrics";
 import type { MapReply, MapRequest } from "./map-worker";
-import { mapPageText, type MappedPage } from "./page-items";
+import { mapPageBytes, type MappedPage } from "./page-items";
 
-/** Turns a library page's text into items for the writer, on the main thread or off it. */
+/** Turns a library page's body into items for the writer, on the main thread or off it. */
 export type PageMapper = {
-  map(text: string, marketplace: string): Promise<MappedPage>;
+  map(bytes: Uint8Array, marketplace: string): Promise<MappedPage>;
   /** Gets ready for pages (starts the thread) while the first request is still out. */
   warm?(): void;
 };
 
 export const inThreadMapper: PageMapper = {
-  map: async (text, marketplace) => {
+  map: async (bytes, marketplace) => {
     metrics.libraryPagesMapped.inc({ thread: "main" });
-    return mapPageText(text, marketplace);
+    return mapPageBytes(bytes, marketplace);
   },
 };
 
@@ -69,15 +69,16 @@ export class WorkerMapper implements PageMapper {
     if (!this.fallback && !this.worker) this.start();
   }
 
-  map(text: string, marketplace: string): Promise<MappedPage> {
-    if (this.fallback) return inThreadMapper.map(text, marketplace);
+  map(bytes: Uint8Array, marketplace: string): Promise<MappedPage> {
+    if (this.fallback) return inThreadMapper.map(bytes, marketplace);
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise<MappedPage>((resolve, reject) => {
-      this.pending.set(id, { id, text, marketplace, resolve, reject });
+      this.pending.set(id, { id, bytes, marketplace, resolve, reject });
       // Keeps the process alive only while pages are out, so an idle thread never holds up an exit.
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ id, text, marketplace } satisfies MapRequest);
+      // Copied, not transferred: a memcpy, and the caller's buffer stays usable.
+      worker.postMessage({ id, bytes, marketplace } satisfies MapRequest);
     });
   }
 
@@ -110,7 +111,7 @@ export class WorkerMapper implements PageMapper {
     if (!this.started) {
       log.error({ err: error }, "library mapper thread could not start; mapping on the main thread");
       this.fallback = true;
-      for (const page of pending) page.resolve(inThreadMapper.map(page.text, page.marketplace));
+      for (const page of pending) page.resolve(inThreadMapper.map(page.bytes, page.marketplace));
       return;
     }
     for (const page of pending) page.reject(error);
