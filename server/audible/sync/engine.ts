@@ -140,9 +140,6 @@ async function syncAccount(
   };
   const writeEntries = async (entries: SyncEntry[]) => {
     for (let start = 0; start < entries.length; start += deps.tuning.chunkSize) {
-      // The embedded database runs on this thread and holds it for a whole chunk; between chunks, pages
-      // that arrived meanwhile are taken in and handed to the mapper thread, instead of after the page.
-      await new Promise<void>((resolve) => setImmediate(resolve));
       const chunk = entries.slice(start, start + deps.tuning.chunkSize);
       tracker.add(
         await upsertChunk(db, {

@@ -66,7 +66,17 @@ describe("scanLibrary", () => {
 
   it("lets every page that arrived send its next request before any of them is mapped", async () => {
     const events: string[] = [];
-    await scanLibrary(library(8, events), {
+    const inner = library(8, events, 0);
+    // Pages 1 and 2 are answered together, once both have been asked for.
+    let bothAsked = () => {};
+    const together = new Promise<void>((resolve) => (bothAsked = resolve));
+    const reader: PageReader<{ asin: string }> = async (params) => {
+      const page = inner(params);
+      if (params.page === 2) bothAsked();
+      if (params.page <= 2) await together;
+      return page;
+    };
+    await scanLibrary(reader, {
       pageSize: PAGE_SIZE,
       pagesInFlight: 2,
       firstRound: 2,

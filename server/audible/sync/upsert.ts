@@ -21,6 +21,13 @@ export type SyncEntry = {
   revoked: boolean;
   explicit: boolean;
 };
+/**
+ * The embedded database runs each statement on this thread, 30-40 ms for a chunk's insert: between
+ * statements, library pages arriving meanwhile are read off their sockets (at 500 ms a page they otherwise
+ * waited for the whole page to be written, and the next round went out late). On Postgres a few µs.
+ */
+const letIoIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type ChunkCounts = { added: number; updated: number; unchanged: number; removed: number };
 
 type ChunkInput = {
@@ -46,6 +53,7 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   const counts: ChunkCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const mediaIds = await upsertMedia(db, input.marketplace, input.entries, input.now);
 
+  await letIoIn();
   const existing = await db
     .select({
       id: userMedia.id,
@@ -91,6 +99,7 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
       counts.updated += 1;
     }
   }
+  await letIoIn();
   if (inserts.length > 0) await insertRows(db, userMedia, inserts);
   if (updates.length > 0) await updateRowsById(db, userMedia, updates);
   return counts;
@@ -119,6 +128,7 @@ async function upsertMedia(
       ...extra,
     });
   const fresh = entries.filter((entry) => !known.has(entry.asin)).map((entry) => catalogueRow(entry, {}));
+  await letIoIn();
   const inserted = fresh.length > 0 ? await insertRows(db, media, fresh, ["id", "asin"] as const) : [];
   const changed = entries.flatMap((entry) => {
     const row = known.get(entry.asin);
