@@ -73,7 +73,8 @@ export function hashedJson(values: Record<string, unknown>, exclude: string): Va
 }
 
 function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
+  // No prototype, so a key named "__proto__" is kept as data like any other.
+  const picked: Record<string, unknown> = Object.create(null);
   for (const key of keys) picked[key] = values[key];
   return picked;
 }
