@@ -138,6 +138,8 @@ async function syncAccount(
     };
     return { totalCount, stateToken, items };
   };
+  // A first import finds nothing to compare with; later scans find nearly everything.
+  const mostlyNew = mode === "full" && !account.lastFullSyncAt;
   const writeEntries = async (entries: SyncEntry[]) => {
     for (let start = 0; start < entries.length; start += deps.tuning.chunkSize) {
       const chunk = entries.slice(start, start + deps.tuning.chunkSize);
@@ -148,6 +150,7 @@ async function syncAccount(
           entries: chunk,
           now: deps.now(),
           merge: neverBackwards,
+          mostlyNew,
         }),
       );
     }

@@ -1,5 +1,5 @@
 import { readJsonText } from "../json-text";
-import { mapLibraryItem } from "../map";
+import { mapLibraryItem, type MapResult } from "../map";
 import { isRecord, textOrNull } from "../map/values";
 import { libraryPageSchema } from "../schemas/library";
 import type { SyncEntry } from "./upsert";
@@ -23,6 +23,21 @@ export type MappedPage =
 
 const utf8 = new TextDecoder();
 
+/** One mapped library item in the shape the writer takes (and the mapper thread sends back). */
+export function toPageItem(mapped: MapResult): PageItem {
+  if (!mapped.ok) return mapped;
+  return {
+    ok: true,
+    asin: mapped.media.asin,
+    contentHash: mapped.media.contentHash,
+    mediaJson: mapped.mediaJson,
+    state: mapped.state,
+    revoked: mapped.revoked,
+    explicit: mapped.explicitProgress,
+    isPodcastParent: mapped.isPodcastParent,
+  };
+}
+
 /** A library page's body → its items, mapped; on the mapper thread, or on the main thread as a fallback. */
 export function mapPageBytes(bytes: Uint8Array, marketplace: string): MappedPage {
   const page = readJsonText(utf8.decode(bytes), libraryPageSchema);
@@ -32,21 +47,7 @@ export function mapPageBytes(bytes: Uint8Array, marketplace: string): MappedPage
   let titleless = false;
   for (const item of raw) {
     if (isRecord(item) && !textOrNull(item.title)) titleless = true;
-    const mapped = mapLibraryItem(item, { marketplace });
-    items.push(
-      mapped.ok
-        ? {
-            ok: true,
-            asin: mapped.media.asin,
-            contentHash: mapped.media.contentHash,
-            mediaJson: mapped.mediaJson,
-            state: mapped.state,
-            revoked: mapped.revoked,
-            explicit: mapped.explicitProgress,
-            isPodcastParent: mapped.isPodcastParent,
-          }
-        : mapped,
-    );
+    items.push(toPageItem(mapLibraryItem(item, { marketplace })));
   }
   return { ok: true, items, titleless };
 }

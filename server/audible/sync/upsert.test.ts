@@ -1,0 +1,81 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mapLibraryItem, neverBackwards } from "@/server/audible/map";
+import type { DbHandle } from "@/server/db/client";
+import { media, userMedia } from "@/server/db/schema";
+import { createTestDb } from "@/server/testing/test-db";
+import { signedInCaller } from "@/server/testing/users";
+import { toPageItem } from "./page-items";
+import { upsertChunk, type SyncEntry } from "./upsert";
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(() => handle.close());
+
+function entry(marketplace: string, item: Record<string, unknown>): SyncEntry {
+  const mapped = toPageItem(mapLibraryItem({ authors: [{ name: "Ann Author" }], ...item }, { marketplace }));
+  if (!mapped.ok) throw new Error(mapped.reason);
+  const { ok: _ok, isPodcastParent: _parent, ...syncEntry } = mapped;
+  return syncEntry;
+}
+
+/** Two chunks for a new person: a first import, then every kind of change. */
+async function importTwice(marketplace: string, mostlyNew: boolean) {
+  const { user } = await signedInCaller(handle.db);
+  const write = (items: Record<string, unknown>[]) =>
+    upsertChunk(handle.db, {
+      userId: user.id,
+      marketplace,
+      entries: items.map((item) => entry(marketplace, item)),
+      now: new Date("2026-11-01T00:00:00Z"),
+      merge: neverBackwards,
+      mostlyNew,
+    });
+  const first = await write([
+    { asin: "B0000000A1", title: "Kept" },
+    { asin: "B0000000B2", title: "Progressed", percent_complete: 10 },
+    { asin: "B0000000C3", title: "Returned" },
+    { asin: "B0000000D4", title: "Renamed" },
+  ]);
+  const second = await write([
+    { asin: "B0000000A1", title: "Kept" },
+    { asin: "B0000000B2", title: "Progressed", percent_complete: 60 },
+    { asin: "B0000000C3", title: "Returned", status: "Revoked" },
+    { asin: "B0000000D4", title: "Renamed again" },
+    { asin: "B0000000E5", title: "Bought" },
+  ]);
+  const rows = await handle.db
+    .select({
+      asin: media.asin,
+      title: media.title,
+      status: userMedia.status,
+      progress: userMedia.progressPercent,
+      removedAt: userMedia.removedAt,
+    })
+    .from(userMedia)
+    .innerJoin(media, eq(media.id, userMedia.mediaId))
+    .where(and(eq(userMedia.userId, user.id), eq(media.marketplace, marketplace)))
+    .orderBy(asc(media.asin));
+  return { first, second, rows };
+}
+
+describe("upsertChunk", () => {
+  it("writes the same rows and counts whether it inserts first or looks up first", async () => {
+    const insertFirst = await importTwice("us", true);
+    const lookUpFirst = await importTwice("uk", false);
+    expect(insertFirst).toEqual(lookUpFirst);
+    expect(insertFirst.first).toEqual({ added: 4, updated: 0, unchanged: 0, removed: 0 });
+    expect(insertFirst.second).toEqual({ added: 1, updated: 1, unchanged: 2, removed: 1 });
+    expect(
+      insertFirst.rows.map((row) => [row.asin, row.title, row.progress, row.removedAt !== null]),
+    ).toEqual([
+      ["B0000000A1", "Kept", 0, false],
+      ["B0000000B2", "Progressed", 60, false],
+      ["B0000000C3", "Returned", 0, true],
+      ["B0000000D4", "Renamed again", 0, false],
+      ["B0000000E5", "Bought", 0, false],
+    ]);
+  });
+});
