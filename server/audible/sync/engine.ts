@@ -19,7 +19,7 @@ import { RunTracker } from "./progress";
 import { markMissingRemoved } from "./removal";
 import { finishRun, type SyncRun } from "./runs";
 import type { PageItem } from "./page-items";
-import { sharedPageMapper, type PageMapper } from "./page-mapper";
+import { sharedPageMapper } from "./page-mapper";
 import { scanLibrary, type PageReader } from "./scan";
 import { upsertChunk, type SyncEntry } from "./upsert";
 import { neverBackwards } from "../map";
@@ -43,8 +43,6 @@ export type SyncDeps = {
   templates: BaseTemplates;
   now: () => Date;
   tuning: SyncTuning;
-  /** Where library pages are parsed and mapped; the process's mapper thread unless a caller says otherwise. */
-  pageMapper?: PageMapper;
 };
 
 class SyncFailedError extends Error {
@@ -116,14 +114,15 @@ async function syncAccount(
     .select({ episodes: users.importPodcastEpisodes })
     .from(users)
     .where(eq(users.id, run.userId));
-  const mapper = deps.pageMapper ?? sharedPageMapper();
+  const mapper = sharedPageMapper();
   mapper.warm?.();
   const api = await authorisedApi(deps, account, forceRefresh);
   const finished = finishedDates(await api.finishedStatus());
 
   const seen = new Set<string>();
   const parents = new Set<string>();
-  // Mapping runs when a page arrives (see ScanOptions.prepare); `seenAfter` keeps the progress bar at the written pages.
+  // The run's bookkeeping per mapped page (duplicates, failures, podcast parents); `seenAfter` keeps the
+  // progress bar at the written pages.
   const prepare = (items: readonly PageItem[]) => {
     const entries = toSyncEntries(items, { finished, seen, parents, tracker });
     return { entries, seenAfter: seen.size };

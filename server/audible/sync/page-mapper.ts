@@ -20,8 +20,8 @@ export const inThreadMapper: PageMapper = {
 
 /**
  * A page's parse leaves ~30 MB of short-lived objects; with V8's default young generation the thread's heap
- * grew ~100 MB during a 10,000-title import. A third of it costs no measurable speed (bench: 5,880 vs 5,370
- * titles/s, growth 265 vs 306 MB on Postgres).
+ * grew ~100 MB during a 10,000-title import. A third of it cost no measurable speed (one bench run each on
+ * Postgres: 5,880 vs 5,370 titles/s, memory growth 265 vs 306 MB).
  */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
