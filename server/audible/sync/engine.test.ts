@@ -194,6 +194,18 @@ describe("sync engine against the simulator", () => {
     );
   });
 
+  it("asks for finish dates alongside the first pages; when that call fails the run fails and writes nothing", async () => {
+    const { user } = await connectedPerson(120);
+    await sim.control.addFault({ route: "stats-finished", kind: "server-error", persistent: true });
+    await sim.control.clearCalls();
+    await drainSyncQueue(deps);
+    await sim.control.clearFaults();
+    expect(await latestRun(user.id)).toMatchObject({ status: "failed", errorCode: "AUDIBLE_UNAVAILABLE" });
+    expect(await libraryRows(user.id)).toEqual([]);
+    // The library's first round went out while the finish dates were still being asked for.
+    expect((await sim.control.calls("library")).length).toBeGreaterThan(0);
+  });
+
   it("asks for a whole first round at once on a full scan; a small library's guesses past the end cost nothing", async () => {
     const { user, caller, email } = await connectedPerson(120);
     await sim.control.clearCalls();

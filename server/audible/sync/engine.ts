@@ -117,7 +117,11 @@ async function syncAccount(
   const mapper = sharedPageMapper();
   mapper.warm?.();
   const api = await authorisedApi(deps, account, forceRefresh);
-  const finished = finishedDates(await api.finishedStatus());
+  // Finish dates have a call of their own, made alongside the first round of library pages; no page is
+  // handed on before they are in.
+  const finishedLoad = api.finishedStatus().then(finishedDates);
+  finishedLoad.catch(() => {}); // awaited with every page; a failure surfaces there, not as unhandled
+  let finished: ReadonlyMap<string, Date> = new Map();
 
   const seen = new Set<string>();
   const parents = new Set<string>();
@@ -131,7 +135,8 @@ async function syncAccount(
   const read: PageReader<PageItem> = async (params) => {
     const { bytes, status, totalCount, stateToken } = await api.libraryPageBytes(params);
     const items = async () => {
-      const page = await mapper.map(bytes, marketplace);
+      const [page, dates] = await Promise.all([mapper.map(bytes, marketplace), finishedLoad]);
+      finished = dates;
       if (!page.ok) throw unreadableBody(status, page.reason);
       return page;
     };
