@@ -1,4 +1,4 @@
-import { hashedJson, withStateHash } from "./hashes";
+import { hashedJson } from "./hashes";
 import { mapMediaValues } from "./media-values";
 import { mapOwnRating } from "./contributors";
 import { readPlus } from "./plus";
@@ -25,19 +25,21 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
     const { explicit, ...progress } = readProgress(item);
     const libraryStatus = isRecord(item.library_status) ? item.library_status : {};
     const purchasedAt = parseTimestamp(item.purchase_date);
-    const state = withStateHash({
+    const stateValues = {
       ...progress,
       ...mapOwnRating(item.provided_review),
       purchasedAt,
       addedAt: parseTimestamp(libraryStatus.date_added) ?? purchasedAt,
       origin: textOrNull(item.origin_type),
       ...readPlus(item),
-    });
+    };
+    const { hash: stateHash, ...stateJson } = hashedJson(stateValues, "stateHash");
     return {
       ok: true,
       media,
       mediaJson,
-      state,
+      state: { ...stateValues, stateHash },
+      stateJson,
       parentAsin: media.parentAsin ?? null,
       isPodcastParent: media.contentType === "podcast",
       revoked: textOrNull(item.status)?.toLowerCase() === "revoked",

@@ -16,6 +16,8 @@ export type MappedItem = {
   /** `media` without its hash, as the JSON text the hash was taken over. */
   mediaJson: ValuesJson;
   state: UserMediaValues;
+  /** `state` without its hash, as the JSON text the hash was taken over. */
+  stateJson: ValuesJson;
   parentAsin: string | null;
   isPodcastParent: boolean;
   /** `status: "Revoked"`: the sync decides whether and when to set `removedAt`. */

@@ -33,11 +33,14 @@ export function toSyncEntries(
     if (context.seen.has(asin)) continue;
     context.seen.add(asin);
     if (item.isPodcastParent) context.parents.add(asin);
+    const state = mergeFinishedEvents(asin, item.state, context.finished);
     entries.push({
       asin,
       contentHash: item.contentHash,
       mediaJson: item.mediaJson,
-      state: mergeFinishedEvents(asin, item.state, context.finished),
+      state,
+      // A finish date from the finished list changes the values: the mapped text no longer fits them.
+      stateJson: state === item.state ? item.stateJson : undefined,
       revoked: item.revoked,
       explicit: item.explicit,
     });

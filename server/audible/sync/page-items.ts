@@ -32,6 +32,7 @@ export function toPageItem(mapped: MapResult): PageItem {
     contentHash: mapped.media.contentHash,
     mediaJson: mapped.mediaJson,
     state: mapped.state,
+    stateJson: mapped.stateJson,
     revoked: mapped.revoked,
     explicit: mapped.explicitProgress,
     isPodcastParent: mapped.isPodcastParent,

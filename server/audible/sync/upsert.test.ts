@@ -22,25 +22,28 @@ function entry(marketplace: string, item: Record<string, unknown>): SyncEntry {
 }
 
 /** Two chunks for a new person: a first import, then every kind of change. */
-async function importTwice(marketplace: string, mostlyNew: boolean) {
+async function importTwice(marketplace: string, mostlyNew: boolean, fromJsonText = true) {
   const { user } = await signedInCaller(handle.db);
   const write = (items: Record<string, unknown>[]) =>
     upsertChunk(handle.db, {
       userId: user.id,
       marketplace,
-      entries: items.map((item) => entry(marketplace, item)),
+      entries: items.map((item) => {
+        const { stateJson, ...rest } = entry(marketplace, item);
+        return fromJsonText ? { ...rest, stateJson } : rest;
+      }),
       now: new Date("2026-11-01T00:00:00Z"),
       merge: neverBackwards,
       mostlyNew,
     });
   const first = await write([
-    { asin: "B0000000A1", title: "Kept" },
+    { asin: "B0000000A1", title: "Kept", purchase_date: "2024-05-01T10:00:00.000Z", origin_type: "Purchase" },
     { asin: "B0000000B2", title: "Progressed", percent_complete: 10 },
     { asin: "B0000000C3", title: "Returned" },
     { asin: "B0000000D4", title: "Renamed" },
   ]);
   const second = await write([
-    { asin: "B0000000A1", title: "Kept" },
+    { asin: "B0000000A1", title: "Kept", purchase_date: "2024-05-01T10:00:00.000Z", origin_type: "Purchase" },
     { asin: "B0000000B2", title: "Progressed", percent_complete: 60 },
     { asin: "B0000000C3", title: "Returned", status: "Revoked" },
     { asin: "B0000000D4", title: "Renamed again" },
@@ -53,6 +56,12 @@ async function importTwice(marketplace: string, mostlyNew: boolean) {
       status: userMedia.status,
       progress: userMedia.progressPercent,
       removedAt: userMedia.removedAt,
+      finishedAt: userMedia.finishedAt,
+      purchasedAt: userMedia.purchasedAt,
+      addedAt: userMedia.addedAt,
+      origin: userMedia.origin,
+      isPlusCatalog: userMedia.isPlusCatalog,
+      stateHash: userMedia.stateHash,
     })
     .from(userMedia)
     .innerJoin(media, eq(media.id, userMedia.mediaId))
@@ -62,10 +71,18 @@ async function importTwice(marketplace: string, mostlyNew: boolean) {
 }
 
 describe("upsertChunk", () => {
-  it("writes the same rows and counts whether it inserts first or looks up first", async () => {
+  it("writes the same rows and counts whether it inserts or looks up first, from JSON text or values", async () => {
     const insertFirst = await importTwice("us", true);
     const lookUpFirst = await importTwice("uk", false);
+    const fromValues = await importTwice("de", true, false);
     expect(insertFirst).toEqual(lookUpFirst);
+    // The person's values go in as the mapper's JSON text, or as values when a merge changed them.
+    expect(fromValues).toEqual(insertFirst);
+    expect(insertFirst.rows[0]).toMatchObject({
+      purchasedAt: new Date("2024-05-01T10:00:00.000Z"),
+      addedAt: new Date("2024-05-01T10:00:00.000Z"),
+      origin: "Purchase",
+    });
     expect(insertFirst.first).toEqual({ added: 4, updated: 0, unchanged: 0, removed: 0 });
     expect(insertFirst.second).toEqual({ added: 1, updated: 1, unchanged: 2, removed: 1 });
     expect(

@@ -18,6 +18,8 @@ export type SyncEntry = {
   /** The catalogue values (without contentHash) as the JSON text their hash was taken over: written as is. */
   mediaJson: ValuesJson;
   state: UserMediaValues;
+  /** `state` (without stateHash) as the JSON text its hash was taken over, when it is exactly what was mapped. */
+  stateJson?: ValuesJson;
   revoked: boolean;
   explicit: boolean;
 };
@@ -58,12 +60,19 @@ export async function upsertChunk(db: Db, input: ChunkInput): Promise<ChunkCount
 async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   const counts: ChunkCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const mediaIds = await upsertMedia(db, input);
-  const newRow = (entry: SyncEntry): typeof userMedia.$inferInsert => ({
-    ...entry.state,
-    userId: input.userId,
-    mediaId: mediaIds.get(entry.asin)!,
-    removedAt: entry.revoked ? input.now : null,
-  });
+  const newRow = (entry: SyncEntry) => {
+    const extra = {
+      userId: input.userId,
+      mediaId: mediaIds.get(entry.asin)!,
+      removedAt: entry.revoked ? input.now : null,
+    };
+    return entry.stateJson
+      ? new SerializedRow(entry.stateJson.json, entry.stateJson.keys, {
+          stateHash: entry.state.stateHash,
+          ...extra,
+        })
+      : { ...entry.state, ...extra };
+  };
   const added = (entry: SyncEntry) => (counts[entry.revoked ? "removed" : "added"] += 1);
 
   let pending = input.entries;
@@ -103,7 +112,7 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
     );
   const byMedia = new Map(existing.map((row) => [row.mediaId, row]));
 
-  const inserts: (typeof userMedia.$inferInsert)[] = [];
+  const inserts: ReturnType<typeof newRow>[] = [];
   const updates: { id: string; set: Partial<typeof userMedia.$inferInsert> }[] = [];
   for (const entry of pending) {
     const row = byMedia.get(mediaIds.get(entry.asin)!);
