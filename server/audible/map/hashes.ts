@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * JSON.stringify lists array-index keys first, in numeric order; Object.keys already returns them that way,
@@ -69,7 +69,7 @@ export function hashedJson(values: Record<string, unknown>, exclude: string): Va
   }
   if (!inOrder) keys.sort();
   const json = JSON.stringify(inOrder ? values : pick(values, keys));
-  return { json, keys, hash: createHash("sha1").update(json).digest("hex") };
+  return { json, keys, hash: hash("sha1", json) };
 }
 
 function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -58,11 +58,14 @@ describe("captured items", () => {
     expect(result).toMatchObject({ revoked: false, isPodcastParent: false, explicitProgress: true });
   });
 
-  it("builds the catalogue values in key order, so hashing stringifies them without a sorted copy", () => {
+  it("builds the catalogue and personal values in key order, so hashing stringifies them without a copy", () => {
     const result = mapLibraryItem(full, { marketplace: "us" });
     if (!result.ok) throw new Error(result.reason);
     const keys = Object.keys(result.media).filter((key) => key !== "contentHash");
     expect(keys).toEqual([...keys].sort());
+    const stateKeys = Object.keys(result.state).filter((key) => key !== "stateHash");
+    expect(stateKeys).toEqual([...stateKeys].sort());
+    expect(result.stateJson.json).toBe(JSON.stringify(JSON.parse(result.stateJson.json)));
     expect(result.mediaJson.json).toBe(JSON.stringify(JSON.parse(result.mediaJson.json)));
   });
 

@@ -22,16 +22,24 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
     const values = mapMediaValues(item, asin, title, marketplace);
     const { hash: contentHash, ...mediaJson } = hashedJson(values, "contentHash");
     const media = { ...values, contentHash };
-    const { explicit, ...progress } = readProgress(item);
+    const progress = readProgress(item);
     const libraryStatus = isRecord(item.library_status) ? item.library_status : {};
     const purchasedAt = parseTimestamp(item.purchase_date);
+    const rating = mapOwnRating(item.provided_review);
+    const plus = readPlus(item);
+    // Keys in sorted order, like mapMediaValues's: hashedJson then stringifies the object as it is.
     const stateValues = {
-      ...progress,
-      ...mapOwnRating(item.provided_review),
-      purchasedAt,
       addedAt: parseTimestamp(libraryStatus.date_added) ?? purchasedAt,
+      finishedAt: progress.finishedAt,
+      isPlusCatalog: plus.isPlusCatalog,
+      myRatingOverall: rating.myRatingOverall,
+      myRatingPerformance: rating.myRatingPerformance,
+      myRatingStory: rating.myRatingStory,
       origin: textOrNull(item.origin_type),
-      ...readPlus(item),
+      planEndsAt: plus.planEndsAt,
+      progressPercent: progress.progressPercent,
+      purchasedAt,
+      status: progress.status,
     };
     const { hash: stateHash, ...stateJson } = hashedJson(stateValues, "stateHash");
     return {
@@ -43,7 +51,7 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
       parentAsin: media.parentAsin ?? null,
       isPodcastParent: media.contentType === "podcast",
       revoked: textOrNull(item.status)?.toLowerCase() === "revoked",
-      explicitProgress: explicit,
+      explicitProgress: progress.explicit,
     };
   } catch (error) {
     return { ok: false, asin, reason: `unmappable: ${error instanceof Error ? error.message : "unknown"}` };
