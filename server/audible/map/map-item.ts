@@ -3,7 +3,7 @@ import { mapMediaValues } from "./media-values";
 import { mapOwnRating } from "./contributors";
 import { readPlus } from "./plus";
 import { readProgress } from "./progress";
-import type { MapResult } from "./types";
+import type { MapResult, MediaValues } from "./types";
 import { isRecord, parseTimestamp, textOrNull } from "./values";
 
 export type MapOptions = { marketplace: string };
@@ -21,7 +21,7 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
   try {
     const values = mapMediaValues(item, asin, title, marketplace);
     const { hash: contentHash, ...mediaJson } = hashedJson(values, "contentHash");
-    const media = { ...values, contentHash };
+    const media: MediaValues = Object.assign(values, { contentHash });
     const progress = readProgress(item);
     const libraryStatus = isRecord(item.library_status) ? item.library_status : {};
     const purchasedAt = parseTimestamp(item.purchase_date);
