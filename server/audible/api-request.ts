@@ -2,7 +2,13 @@ import "server-only";
 import type { KeyObject } from "node:crypto";
 import type { z } from "zod";
 import { AudibleError } from "./errors";
-import { parseJsonBody, type AudibleHttp, type HttpMethod, type HttpResponse } from "./http";
+import {
+  parseJsonBody,
+  type AudibleHttp,
+  type HttpMethod,
+  type HttpRequest,
+  type HttpResponse,
+} from "./http";
 import { loadDevicePrivateKey, signAdpRequest, type AdpCredentials } from "./signing";
 
 export type ApiCredentials = {
@@ -26,9 +32,11 @@ export function buildPathAndQuery(path: string, query: Record<string, QueryValue
   return search ? `${path}?${search}` : path;
 }
 
+export type SendOptions = Pick<HttpRequest, "body" | "onHeaders">;
+
 export type ApiRequester = {
   /** `base` is a resolved base URL; `pathAndQuery` is what gets signed, without any base prefix. */
-  send(base: string, method: HttpMethod, pathAndQuery: string, body?: string): Promise<HttpResponse>;
+  send(base: string, method: HttpMethod, pathAndQuery: string, options?: SendOptions): Promise<HttpResponse>;
   json<S extends z.ZodType>(base: string, pathAndQuery: string, schema: S): Promise<z.output<S> | null>;
 };
 
@@ -54,7 +62,7 @@ export function createApiRequester(
     base: string,
     method: HttpMethod,
     pathAndQuery: string,
-    body?: string,
+    { body, onHeaders }: SendOptions = {},
   ): Promise<HttpResponse> {
     const headers: Record<string, string> = {
       accept: "application/json",
@@ -62,7 +70,7 @@ export function createApiRequester(
       ...(body === undefined ? {} : { "content-type": "application/json" }),
       ...authHeaders(method, pathAndQuery, body ?? ""),
     };
-    const res = await http.send({ method, url: `${base}${pathAndQuery}`, headers, body });
+    const res = await http.send({ method, url: `${base}${pathAndQuery}`, headers, body, onHeaders });
     if (res.status === 401 || res.status === 403)
       throw new AudibleError("AUDIBLE_AUTH_FAILED", { status: res.status });
     return res;

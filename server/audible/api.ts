@@ -45,7 +45,9 @@ export type LibraryPage = {
   responseGroups: string[];
 };
 
-export type LibraryPageBytes = Pick<LibraryPage, "totalCount" | "stateToken"> & {
+export type PageHeaders = Pick<LibraryPage, "totalCount" | "stateToken">;
+
+export type LibraryPageBytes = PageHeaders & {
   bytes: Uint8Array;
   status: number;
 };
@@ -88,7 +90,11 @@ export function createAudibleApi(options: AudibleApiOptions) {
   );
   const audible = bases.audibleApiBase;
 
-  const libraryPageResponse = async (params: LibraryPageParams) => {
+  const libraryHeaders = (headers: Record<string, string>): PageHeaders => ({
+    totalCount: headerCount(headers["total-count"]),
+    stateToken: headers["state-token"]?.trim() || null,
+  });
+  const libraryPageResponse = async (params: LibraryPageParams, onPage?: (headers: PageHeaders) => void) => {
     const path = buildPathAndQuery("/1.0/library", {
       num_results: params.numResults,
       page: params.page,
@@ -101,20 +107,27 @@ export function createAudibleApi(options: AudibleApiOptions) {
       parent_asin: params.parentAsin,
       include_pending: params.includePending,
     });
-    const res = await api.send(audible, "GET", path);
+    const onHeaders =
+      onPage &&
+      ((status: number, headers: Record<string, string>) => {
+        if (status === 200) onPage(libraryHeaders(headers));
+      });
+    const res = await api.send(audible, "GET", path, { onHeaders });
     if (res.status !== 200)
       throw new AudibleError("AUDIBLE_UNAVAILABLE", { status: res.status, reason: `status-${res.status}` });
-    const headers = {
-      totalCount: headerCount(res.headers["total-count"]),
-      stateToken: res.headers["state-token"]?.trim() || null,
-    };
-    return { res, headers };
+    return { res, headers: libraryHeaders(res.headers) };
   };
 
   return {
-    /** A library page's body still as bytes, for a caller that parses it elsewhere (the sync's mapper thread). */
-    async libraryPageBytes(params: LibraryPageParams): Promise<LibraryPageBytes> {
-      const { res, headers } = await libraryPageResponse(params);
+    /**
+     * A library page's body still as bytes, for a caller that parses it elsewhere (the sync's mapper
+     * thread). `onHeaders` hears of a 200 as soon as its headers are in, while the body still arrives.
+     */
+    async libraryPageBytes(
+      params: LibraryPageParams,
+      onHeaders?: (headers: PageHeaders) => void,
+    ): Promise<LibraryPageBytes> {
+      const { res, headers } = await libraryPageResponse(params, onHeaders);
       return { bytes: res.bytes ?? Buffer.from(res.body), status: res.status, ...headers };
     },
 

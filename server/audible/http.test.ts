@@ -42,6 +42,29 @@ const reply = (res: ServerResponse, status: number, body: string, headers: Recor
 };
 
 describe("audible http", () => {
+  it("tells the caller each attempt's status and headers before its body has arrived", async () => {
+    // The body is finished only once the client has been told of the headers: no call, no body.
+    let headersSeen = () => {};
+    const told = new Promise<void>((resolve) => (headersSeen = resolve));
+    const server = await serve((_req, res, hit) => {
+      if (hit === 1) return reply(res, 503, "{}");
+      res.writeHead(200, { "content-type": "application/json", "total-count": "7" });
+      res.write('{"items":');
+      void told.then(() => res.end("[]}"));
+    });
+    const events: string[] = [];
+    const res = await client([]).send({
+      method: "GET",
+      url: `${server.url}/1.0/library`,
+      onHeaders: (status, headers) => {
+        events.push(`headers ${status} ${headers["total-count"] ?? "-"}`);
+        if (status === 200) headersSeen();
+      },
+    });
+    events.push(`body ${res.body}`);
+    expect(events).toEqual(["headers 503 -", "headers 200 7", 'body {"items":[]}']);
+  });
+
   it("gives the body as received bytes and as text, split multi-byte characters and all", async () => {
     const body = JSON.stringify({ title: "Ünïcödé 日本語 🎧 ".repeat(20_000) });
     const server = await serve((_req, res) => {

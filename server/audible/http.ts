@@ -18,6 +18,8 @@ export type HttpRequest = {
   /** Defaults to true for GET/PUT/DELETE. Only idempotent calls are retried. */
   idempotent?: boolean;
   signal?: AbortSignal;
+  /** Called as soon as an attempt's status and headers are in, before its body; for every attempt. */
+  onHeaders?: (status: number, headers: Record<string, string>) => void;
 };
 
 /**
@@ -118,6 +120,8 @@ export function createAudibleHttp(
         body: req.body,
         signal,
       });
+      const headers = flattenHeaders(res.headers);
+      req.onHeaders?.(res.statusCode, headers);
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of res.body) {
@@ -128,7 +132,6 @@ export function createAudibleHttp(
         }
         chunks.push(chunk as Buffer);
       }
-      const headers = flattenHeaders(res.headers);
       return received(res.statusCode, headers, Buffer.concat(chunks));
     } catch (error) {
       if (req.signal?.aborted) throw req.signal.reason;

@@ -132,8 +132,8 @@ async function syncAccount(
     return { entries, seenAfter: seen.size };
   };
   // The body is mapped only when the scan asks: it sends its next request first.
-  const read: PageReader<PageItem> = async (params) => {
-    const { bytes, status, totalCount, stateToken } = await api.libraryPageBytes(params);
+  const read: PageReader<PageItem> = async (params, onHeaders) => {
+    const { bytes, status, totalCount, stateToken } = await api.libraryPageBytes(params, onHeaders);
     const items = async () => {
       const [page, dates] = await Promise.all([mapper.map(bytes, marketplace), finishedLoad]);
       finished = dates;

@@ -45,10 +45,10 @@ describe("scanLibrary", () => {
     let most = 0;
     const events: string[] = [];
     const inner = library(40, events, 3);
-    const reader: PageReader<{ asin: string }> = async (params) => {
+    const reader: PageReader<{ asin: string }> = async (params, onHeaders) => {
       most = Math.max(most, ++out);
       try {
-        return await inner(params);
+        return await inner(params, onHeaders);
       } finally {
         out -= 1;
       }
@@ -70,8 +70,8 @@ describe("scanLibrary", () => {
     // Pages 1 and 2 are answered together, once both have been asked for.
     let bothAsked = () => {};
     const together = new Promise<void>((resolve) => (bothAsked = resolve));
-    const reader: PageReader<{ asin: string }> = async (params) => {
-      const page = inner(params);
+    const reader: PageReader<{ asin: string }> = async (params, onHeaders) => {
+      const page = inner(params, onHeaders);
       if (params.page === 2) bothAsked();
       if (params.page <= 2) await together;
       return page;
@@ -107,5 +107,25 @@ describe("scanLibrary", () => {
     release();
     expect((await scan).itemsSeen).toBe(20);
     expect(events).toHaveLength(10);
+  });
+
+  it("sends the next request when a page's headers are in, not after its body", async () => {
+    const events: string[] = [];
+    const reader: PageReader<{ asin: string }> = async ({ page }, onHeaders) => {
+      events.push(`request ${page}`);
+      onHeaders({ totalCount: 6, stateToken: "token" });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push(`body ${page}`);
+      const items = [{ asin: `B0000000${page}` }, { asin: `B0000001${page}` }];
+      return { totalCount: 6, stateToken: "token", items: async () => ({ items, titleless: false }) };
+    };
+    const result = await scanLibrary(reader, {
+      pageSize: PAGE_SIZE,
+      pagesInFlight: 1,
+      prepare: (items) => items.length,
+      onPage: async () => undefined,
+    });
+    expect(result.itemsSeen).toBe(6);
+    expect(events.indexOf("request 2")).toBeLessThan(events.indexOf("body 1"));
   });
 });

@@ -6,16 +6,20 @@ const TITLELESS_RETRIES = 2;
 /** A page's items once mapped; `titleless`: some item came without its title. */
 export type PageItems<R> = { items: readonly R[]; titleless: boolean };
 
+/** What a page's response headers say. */
+export type PageHead = { totalCount: number | null; stateToken: string | null };
+
+/** A library page as read: the headers, and the items when mapped (possibly on another thread). */
+export type PageBody<R> = PageHead & { items: () => Promise<PageItems<R>> };
+
 /**
- * A library page as it arrived: the headers at once, the items when mapped (possibly on another thread).
- * The scan sends its next request between the two.
+ * Reads one page. A reader that can tell when a page's headers are in calls `onHeaders` then, before the
+ * body has arrived: the scan sends its next request at that moment.
  */
-export type PageBody<R> = {
-  totalCount: number | null;
-  stateToken: string | null;
-  items: () => Promise<PageItems<R>>;
-};
-export type PageReader<R> = (params: LibraryPageParams) => Promise<PageBody<R>>;
+export type PageReader<R> = (
+  params: LibraryPageParams,
+  onHeaders: (head: PageHead) => void,
+) => Promise<PageBody<R>>;
 
 export type ScanOptions<R, T> = {
   pageSize: number;
@@ -47,27 +51,33 @@ export type ScanResult = {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A page's request: `arrived` when its body is in, `mapped` when its items are (after any re-fetch). */
-type Fetch<R> = { arrived: Promise<PageBody<R>>; mapped: Promise<PageItems<R>> };
+/** A page's request: `arrived` when its headers are in, `mapped` when its items are (after any re-fetch). */
+type Fetch<R> = { arrived: Promise<PageHead>; mapped: Promise<PageItems<R>> };
 
 /**
  * Audible sometimes answers the first call of a session with items lacking title and authors
  * (audible-cli works around it the same way): such a page is fetched again before it is believed.
  */
 function fetchPage<R, T>(read: PageReader<R>, number: number, options: ScanOptions<R, T>): Fetch<R> {
+  let headed: (head: PageHead) => void = noop;
+  const headers = new Promise<PageHead>((resolve) => (headed = resolve));
   const request = () =>
-    read({
-      page: number,
-      numResults: options.pageSize,
-      responseGroups: LIBRARY_SYNC_RESPONSE_GROUPS,
-      imageSizes: LIBRARY_SYNC_IMAGE_SIZES,
-      sortBy: "-PurchaseDate",
-      stateToken: options.stateToken,
-      parentAsin: options.parentAsin,
-    });
-  const arrived = request();
+    read(
+      {
+        page: number,
+        numResults: options.pageSize,
+        responseGroups: LIBRARY_SYNC_RESPONSE_GROUPS,
+        imageSizes: LIBRARY_SYNC_IMAGE_SIZES,
+        sortBy: "-PurchaseDate",
+        stateToken: options.stateToken,
+        parentAsin: options.parentAsin,
+      },
+      headed,
+    );
+  const first = request();
+  const arrived = Promise.race([headers, first]);
   const mapped = (async () => {
-    let body = await arrived;
+    let body = await first;
     for (let attempt = 0; ; attempt++) {
       const page = await body.items();
       if (!page.titleless || attempt >= TITLELESS_RETRIES) return page;
