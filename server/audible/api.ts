@@ -2,8 +2,7 @@ import "server-only";
 import { createApiRequester, buildPathAndQuery, type ApiCredentials } from "./api-request";
 import { AudibleError } from "./errors";
 import { basesFor, readBaseTemplates, type BaseTemplates } from "./hosts";
-import { getAudibleHttp, unreadableBody, type AudibleHttp } from "./http";
-import { readJsonText } from "./json-text";
+import { getAudibleHttp, parseJsonBody, type AudibleHttp } from "./http";
 import type { AudibleCountryCode } from "./locales";
 import {
   catalogProductResponseSchema,
@@ -133,13 +132,8 @@ export function createAudibleApi(options: AudibleApiOptions) {
 
     async libraryPage(params: LibraryPageParams): Promise<LibraryPage> {
       const { res, headers } = await libraryPageResponse(params);
-      const parsed = readJsonText(res.body, libraryPageSchema);
-      if (!parsed.ok) throw unreadableBody(res.status, parsed.reason);
-      return {
-        items: parsed.data.items ?? [],
-        responseGroups: parsed.data.response_groups ?? [],
-        ...headers,
-      };
+      const body = parseJsonBody(res, libraryPageSchema);
+      return { items: body.items ?? [], responseGroups: body.response_groups ?? [], ...headers };
     },
 
     async libraryItem(asin: string, responseGroups?: readonly string[]): Promise<LibraryItem | null> {

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { metrics } from "@/server/metrics";
 import { AudibleError } from "./errors";
 import { defaultHttpConfig, readHttpConfig, type HttpConfig } from "./http-config";
-import { readJsonText } from "./json-text";
+import { readJsonText, type UnreadableReason } from "./json-text";
 import { decideRetry, isRetryableStatus, parseRetryAfterMs } from "./retry-policy";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -199,7 +199,7 @@ export function parseJsonBody<S extends z.ZodType>(res: HttpResponse, schema: S)
   return result.data;
 }
 
-export function unreadableBody(status: number, reason: "not-json" | "schema"): AudibleError {
+export function unreadableBody(status: number, reason: UnreadableReason): AudibleError {
   return new AudibleError("AUDIBLE_UNAVAILABLE", { status, reason });
 }
 

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 
-export type JsonTextResult<T> = { ok: true; data: T } | { ok: false; reason: "not-json" | "schema" };
+/** Why a body could not be read: not JSON at all, or JSON of another shape. */
+export type UnreadableReason = "not-json" | "schema";
+
+export type JsonTextResult<T> = { ok: true; data: T } | { ok: false; reason: UnreadableReason };
 
 /**
  * A body's JSON checked against a schema, as a result rather than a throw: the library mapper's worker

@@ -46,7 +46,7 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
       ok: true,
       media,
       mediaJson,
-      state: { ...stateValues, stateHash },
+      state: Object.assign(stateValues, { stateHash }),
       stateJson,
       parentAsin: media.parentAsin ?? null,
       isPodcastParent: media.contentType === "podcast",

@@ -1,4 +1,4 @@
-import { readJsonText } from "../json-text";
+import { readJsonText, type UnreadableReason } from "../json-text";
 import { mapLibraryItem, type MapResult } from "../map";
 import { isRecord, textOrNull } from "../map/values";
 import { libraryPageSchema } from "../schemas/library";
@@ -19,7 +19,7 @@ export type MappedPage =
       /** Some item lacks a title: Audible's first answer of a session does that, and is fetched again. */
       titleless: boolean;
     }
-  | { ok: false; reason: "not-json" | "schema" };
+  | { ok: false; reason: UnreadableReason };
 
 const utf8 = new TextDecoder();
 

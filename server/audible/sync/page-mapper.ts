@@ -11,7 +11,7 @@ export type PageMapper = {
   warm?(): void;
 };
 
-export const inThreadMapper: PageMapper = {
+const inThreadMapper: PageMapper = {
   map: async (bytes, marketplace) => {
     metrics.libraryPagesMapped.inc({ thread: "main" });
     return mapPageBytes(bytes, marketplace);

@@ -1,16 +1,14 @@
-import type { LibraryPageParams } from "../api";
+import type { LibraryPageParams, PageHeaders } from "../api";
 import { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "../map";
+import { nextMacrotask } from "./next-macrotask";
 
 const TITLELESS_RETRIES = 2;
 
 /** A page's items once mapped; `titleless`: some item came without its title. */
 export type PageItems<R> = { items: readonly R[]; titleless: boolean };
 
-/** What a page's response headers say. */
-export type PageHead = { totalCount: number | null; stateToken: string | null };
-
 /** A library page as read: the headers, and the items when mapped (possibly on another thread). */
-export type PageBody<R> = PageHead & { items: () => Promise<PageItems<R>> };
+export type PageBody<R> = PageHeaders & { items: () => Promise<PageItems<R>> };
 
 /**
  * Reads one page. A reader that can tell when a page's headers are in calls `onHeaders` then, before the
@@ -18,7 +16,7 @@ export type PageBody<R> = PageHead & { items: () => Promise<PageItems<R>> };
  */
 export type PageReader<R> = (
   params: LibraryPageParams,
-  onHeaders: (head: PageHead) => void,
+  onHeaders: (head: PageHeaders) => void,
 ) => Promise<PageBody<R>>;
 
 export type ScanOptions<R, T> = {
@@ -52,15 +50,15 @@ export type ScanResult = {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A page's request: `arrived` when its headers are in, `mapped` when its items are (after any re-fetch). */
-type Fetch<R> = { arrived: Promise<PageHead>; mapped: Promise<PageItems<R>> };
+type Fetch<R> = { arrived: Promise<PageHeaders>; mapped: Promise<PageItems<R>> };
 
 /**
  * Audible sometimes answers the first call of a session with items lacking title and authors
  * (audible-cli works around it the same way): such a page is fetched again before it is believed.
  */
 function fetchPage<R, T>(read: PageReader<R>, number: number, options: ScanOptions<R, T>): Fetch<R> {
-  let headed: (head: PageHead) => void = noop;
-  const headers = new Promise<PageHead>((resolve) => (headed = resolve));
+  let headed: (head: PageHeaders) => void = noop;
+  const headers = new Promise<PageHeaders>((resolve) => (headed = resolve));
   const request = () =>
     read(
       {
@@ -102,8 +100,6 @@ function track(unwritten: Set<Promise<void>>, write: Promise<void>) {
 /** Pages read but not yet written, per page in flight: a round can arrive while the previous one is written. */
 const UNWRITTEN_PER_PAGE_IN_FLIGHT = 2;
 
-const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Reads every page: the first round (page 1, or `firstRound` pages) tells how many there are, the rest go a
  * few at a time. Pages are handed on as they are mapped; the scan throws on the first page that fails after
@@ -144,8 +140,8 @@ export async function scanLibrary<R, T>(
     for (let number = await claim(); number !== undefined;) {
       const fetch = started.get(number)!;
       await fetch.arrived.catch(lose);
-      // The next request goes out as soon as this page's body is in, so its latency overlaps the mapping;
-      // pages that arrived alongside this one get to send theirs too before any mapping holds the thread.
+      // The next request goes out as soon as this page's headers are in, so its latency overlaps the body
+      // and the mapping; pages that arrived alongside get to send theirs too before any mapping holds the thread.
       const next = await claim();
       const page = await fetch.mapped.catch(lose);
       started.delete(number);

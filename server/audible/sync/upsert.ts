@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
 import type { UserMediaValues, ValuesJson } from "../map";
 import { inTextList, insertRows, SerializedRow, updateRowsById } from "./bulk";
+import { nextMacrotask as letIoIn } from "./next-macrotask";
 
 export type PreviousState = Pick<typeof userMedia.$inferSelect, "status" | "progressPercent" | "finishedAt">;
 export type MergeState = (
@@ -23,13 +24,6 @@ export type SyncEntry = {
   revoked: boolean;
   explicit: boolean;
 };
-/**
- * The embedded database runs each statement on this thread, 30-40 ms for a chunk's insert: between
- * statements, library pages arriving meanwhile are read off their sockets (at 500 ms a page they otherwise
- * waited for the whole page to be written, and the next round went out late). On Postgres a few µs.
- */
-const letIoIn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export type ChunkCounts = { added: number; updated: number; unchanged: number; removed: number };
 
 type ChunkInput = {
@@ -51,6 +45,11 @@ type ChunkInput = {
  * catalogue rows (same contentHash) and unchanged personal rows (same stateHash) cost a read, not a write.
  * Whatever is written goes in a handful of statements per chunk, never one per row, and in one
  * transaction: a chunk's catalogue and personal rows land together, with one commit instead of four.
+ *
+ * The embedded database runs each statement on this thread, 30-40 ms for a chunk's insert, so the writer
+ * lets I/O in between statements: library pages arriving meanwhile are read off their sockets instead of
+ * waiting for the whole page to be written (at 500 ms a page the next round went out late). On Postgres
+ * each pause costs a few µs.
  */
 export async function upsertChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   if (input.entries.length === 0) return { added: 0, updated: 0, unchanged: 0, removed: 0 };
