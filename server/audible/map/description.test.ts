@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { generateTitle } from "@/e2e/simulator/generator";
 import {
   pickDescription,
+  plainText,
+  plainTextLength,
   sanitizeDescription,
   sanitizeSimpleMarkup,
   sanitizeWithParser as viaSanitizer,
@@ -120,5 +122,36 @@ describe("sanitizeSimpleMarkup, the sanitizer's shortcut", () => {
     ["a disallowed tag", "<div>x</div>"],
   ])("leaves %s to sanitize-html", (_, html) => {
     expect(sanitizeSimpleMarkup(html)).toBeNull();
+  });
+});
+
+describe("plainTextLength", () => {
+  const token = fc.oneof(
+    fc.string({
+      unit: fc.constantFrom("a", "é", "静", "😀", " ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\ufeff"),
+    }),
+    fc.constantFrom("<p>", "</p>", "<br />", "<b class=x>", "<", ">", "<<", ">>", "&", ";"),
+    fc.constantFrom("&amp;", "&lt;", "&gt;", "&quot;", "&amp;lt;", "&nbsp;", "&am", "&quot"),
+  );
+  const markup = fc.array(token, { maxLength: 16 }).map((tokens) => tokens.join(""));
+
+  it("is the length of the plain text, without building it", () => {
+    fc.assert(
+      fc.property(markup, (html) => {
+        expect(plainTextLength(html)).toBe(plainText(html).length);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ["tags between words", "<p>One</p><p>two</p>", 7],
+    ["a stray < with no > after it", "a < b", 5],
+    ["a < that opens a tag up to the next >", "a < b <i>c</i>", 3],
+    ["entities, once each", "&amp;lt; &quot;x&quot;", 8],
+    ["only whitespace and tags", " <br /> \u00a0 ", 0],
+  ])("counts %s", (_, html, length) => {
+    expect(plainTextLength(html)).toBe(length);
+    expect(plainText(html)).toHaveLength(length);
   });
 });
