@@ -1,6 +1,6 @@
 "use client";
 
-import { Link2, RefreshCw, Settings } from "lucide-react";
+import { Link2, Settings } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -9,7 +9,7 @@ import type { BaseTemplates } from "@/server/audible/hosts";
 import { AudibleCardHeader } from "./audible-card-header";
 import { ConnectModal } from "./connect-modal";
 import { MarketplaceName } from "./marketplace-select";
-import { SyncButtons } from "./sync-buttons";
+import { ConnectedActions } from "./sync-buttons";
 import { SyncSection } from "./sync-section";
 import { UnavailableNotice } from "./unavailable-notice";
 import { useAudibleStatus } from "./use-audible-status";
@@ -53,14 +53,12 @@ export function AudibleImportOption({ templates }: { templates: BaseTemplates })
               <SyncSection status={data} sync={sync} />
             </div>
             <div className="flex flex-wrap gap-2">
-              {data.availability !== "available" ? null : data.needsReconnect ? (
-                <Button onClick={() => setConnectOpen(true)}>
-                  <RefreshCw aria-hidden />
-                  Reconnect
-                </Button>
-              ) : (
-                <SyncButtons sync={sync} active={data.activeRun !== null} fullRescan={false} />
-              )}
+              <ConnectedActions
+                status={data}
+                sync={sync}
+                onReconnect={() => setConnectOpen(true)}
+                fullRescan={false}
+              />
               <Button asChild variant="secondary">
                 <Link href="/settings">
                   <Settings aria-hidden />

@@ -14,7 +14,7 @@ import { ErrorNotice } from "./error-notice";
 import { describeError } from "./read-error";
 import { StatusDetails } from "./status-details";
 import { PodcastEpisodesSetting } from "./podcast-setting";
-import { SyncButtons } from "./sync-buttons";
+import { ConnectedActions } from "./sync-buttons";
 import { SyncHistory } from "./sync-history";
 import { SyncSection } from "./sync-section";
 import { UnavailableNotice } from "./unavailable-notice";
@@ -75,14 +75,7 @@ export function StatusCard({ templates }: { templates: BaseTemplates }) {
             <StatusDetails status={data} />
             <SyncSection status={data} sync={sync} />
             <div className="flex flex-wrap gap-2">
-              {data.availability !== "available" ? null : data.needsReconnect ? (
-                <Button onClick={() => setConnectOpen(true)}>
-                  <RefreshCw aria-hidden />
-                  Reconnect
-                </Button>
-              ) : (
-                <SyncButtons sync={sync} active={data.activeRun !== null} />
-              )}
+              <ConnectedActions status={data} sync={sync} onReconnect={() => setConnectOpen(true)} />
               <div className="ml-auto">
                 <DisconnectDialog deviceName={data.deviceName} onDisconnected={setOutcome} />
               </div>

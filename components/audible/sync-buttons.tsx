@@ -2,7 +2,10 @@
 
 import { Loader2, RefreshCw, ScanSearch } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import type { StatusOutput } from "@/lib/validation/audible";
 import type { SyncNow } from "./use-sync-now";
+
+type Connected = Extract<StatusOutput, { connected: true }>;
 
 export function SyncButtons({
   sync,
@@ -38,4 +41,27 @@ export function SyncButtons({
       ) : null}
     </>
   );
+}
+
+/** Reconnect when Audible signed us out, else the sync buttons; nothing while Audible is unreachable. */
+export function ConnectedActions({
+  status,
+  sync,
+  onReconnect,
+  fullRescan,
+}: {
+  status: Connected;
+  sync: SyncNow;
+  onReconnect: () => void;
+  fullRescan?: boolean;
+}) {
+  if (status.availability !== "available") return null;
+  if (status.needsReconnect)
+    return (
+      <Button onClick={onReconnect}>
+        <RefreshCw aria-hidden />
+        Reconnect
+      </Button>
+    );
+  return <SyncButtons sync={sync} active={status.activeRun !== null} fullRescan={fullRescan} />;
 }

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { audibleCard, connectByPaste, otpAccount, signUpFresh, sim } from "../support/audible";
+import {
+  audibleCard,
+  connectByPaste,
+  landOnMapLanding,
+  otpAccount,
+  signUpFresh,
+  sim,
+} from "../support/audible";
 import { E2E_METRICS_TOKEN } from "../support/ports";
 import { captureBothSchemes } from "../support/screens";
 
@@ -159,4 +166,47 @@ test("the Import page shows the progress and offers Sync now; the podcast-episod
     "aria-checked",
     "true",
   );
+});
+
+test("when Audible signs Media Feed out, both cards offer Reconnect instead of Sync now, and reconnecting brings Sync now back", async ({
+  page,
+}) => {
+  await sim.setLibrary(otpAccount.email, otpAccount.library);
+  await signUpFresh(page, "sync-reauth");
+  await connectByPaste(page, otpAccount);
+  const card = audibleCard(page);
+  await expect(lastRun(page)).toContainText(`Added ${otpAccount.library.size}`, { timeout: 30_000 });
+
+  const signedOut = card.getByRole("status").filter({ hasText: "Audible signed Media Feed out" });
+  await sim.revokeDevices({ email: otpAccount.email });
+  await card.getByRole("button", { name: "Sync now" }).click();
+  await expect(signedOut).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByRole("button", { name: "Sync now" })).toHaveCount(0);
+  await expect(card.getByRole("button", { name: "Full re-scan" })).toHaveCount(0);
+  await captureBothSchemes(page, "audible-sync-reauth");
+
+  await page.goto("/import");
+  const option = page.getByRole("region", { name: "Audible" });
+  await expect(option.getByRole("button", { name: "Reconnect" })).toBeVisible();
+  await expect(option.getByRole("button", { name: "Sync now" })).toHaveCount(0);
+
+  await page.goto("/settings");
+  await card.getByRole("button", { name: "Reconnect" }).click();
+  // Named for reconnecting until the sign-in starts; the paste step has a title of its own.
+  const dialog = page.getByRole("dialog");
+  await expect(page.getByRole("dialog", { name: "Reconnect Audible" })).toBeVisible();
+  const popup = page.waitForEvent("popup");
+  await dialog.getByRole("button", { name: "Open Amazon sign-in" }).click();
+  const amazon = await popup;
+  await amazon.waitForURL(/\/ap\/signin/);
+  await dialog
+    .getByLabel("Address of the page you landed on")
+    .fill(await landOnMapLanding(amazon, otpAccount));
+  await amazon.close();
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog.getByText("Audible reconnected")).toBeVisible({ timeout: 15_000 });
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(signedOut).toBeHidden();
+  await expect(card.getByRole("button", { name: "Sync now" })).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByRole("button", { name: "Reconnect" })).toHaveCount(0);
 });
