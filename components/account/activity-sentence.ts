@@ -1,3 +1,4 @@
+import { describeRunError } from "@/components/audible/read-error";
 import { marketplaceLabels, type Marketplace } from "@/lib/validation/audible";
 
 type Detail = Record<string, string | number | boolean | null>;
@@ -27,7 +28,7 @@ export function activitySentence(action: string, detail: Detail): string {
       const kind = detail.kind === "full" ? "Full Audible import" : "Audible sync";
       return detail.status === "succeeded"
         ? `${kind}: ${counts(detail)}`
-        : `${kind} failed (${String(detail.errorCode)})`;
+        : `${kind} failed: ${describeRunError(typeof detail.errorCode === "string" ? detail.errorCode : null).title}`;
     }
     case "import.file":
       return detail.status === "succeeded"

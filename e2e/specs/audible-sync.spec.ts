@@ -183,6 +183,7 @@ test("when Audible signs Media Feed out, both cards offer Reconnect instead of S
   await expect(signedOut).toBeVisible({ timeout: 30_000 });
   await expect(card.getByRole("button", { name: "Sync now" })).toHaveCount(0);
   await expect(card.getByRole("button", { name: "Full re-scan" })).toHaveCount(0);
+  await expect(page.getByText("Audible sync failed: Audible signed Media Feed out")).toBeVisible();
   await captureBothSchemes(page, "audible-sync-reauth");
 
   await page.goto("/import");
