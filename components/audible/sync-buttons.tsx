@@ -7,7 +7,7 @@ import type { SyncNow } from "./use-sync-now";
 
 type Connected = Extract<StatusOutput, { connected: true }>;
 
-export function SyncButtons({
+function SyncButtons({
   sync,
   active,
   fullRescan = true,
