@@ -6,6 +6,15 @@ import { api } from "@/lib/trpc/react";
 // The status policy allows 60 calls a minute; 1.5 s leaves room for page loads during a long import.
 const POLL_WHILE_SYNCING_MS = 1_500;
 
+/**
+ * A read already in flight may have been answered before the run ended, and react-query joins it rather
+ * than asking again, so it is cancelled first.
+ */
+async function readAgain(query: { cancel: () => Promise<void>; invalidate: () => Promise<void> }) {
+  await query.cancel();
+  await query.invalidate();
+}
+
 /** The connection status, polled only while a sync is queued or running. */
 export function useAudibleStatus() {
   const utils = api.useUtils();
@@ -16,18 +25,19 @@ export function useAudibleStatus() {
     },
   });
   const data = status.data;
-  const activeId = data?.connected ? (data.activeRun?.id ?? null) : null;
+  // Keyed on the newest finished run rather than on the active one: a quick sync can start and finish
+  // between two status reads, and then no active run is ever seen.
+  const finishedId = data === undefined ? undefined : data.connected ? (data.lastRun?.id ?? null) : null;
 
-  // When a run ends, the history and the library it wrote are stale.
-  const previous = useRef(activeId);
+  const previous = useRef(finishedId);
   useEffect(() => {
-    if (previous.current && previous.current !== activeId) {
-      void utils.audible.syncRuns.invalidate();
-      void utils.library.invalidate();
-      void utils.account.activity.invalidate();
+    if (previous.current !== undefined && finishedId !== undefined && previous.current !== finishedId) {
+      for (const query of [utils.audible.syncRuns, utils.library.list, utils.account.activity]) {
+        void readAgain(query);
+      }
     }
-    previous.current = activeId;
-  }, [activeId, utils]);
+    if (finishedId !== undefined) previous.current = finishedId;
+  }, [finishedId, utils]);
 
   return status;
 }

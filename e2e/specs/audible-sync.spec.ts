@@ -36,6 +36,26 @@ async function openHistory(page: Page) {
   return history.getByRole("list", { name: "Sync runs" });
 }
 
+/** Lets the server answer the first matching request at once, but keeps the answer from the page until released. */
+async function holdFirstResponse(page: Page, url: RegExp) {
+  let answered = () => {};
+  let release = () => {};
+  const wasAnswered = new Promise<void>((resolve) => (answered = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    url,
+    async (route) => {
+      const response = await route.fetch();
+      answered();
+      await released;
+      // The page may have given up on it by now, which is what is being tested.
+      await route.fulfill({ response }).catch(() => undefined);
+    },
+    { times: 1 },
+  );
+  return { answered: wasAnswered, release };
+}
+
 test.beforeEach(async () => {
   await sim.clearFaults();
   await sim.clearCalls();
@@ -92,10 +112,15 @@ test("the first import shows live progress, then its counts; syncing again finds
   await expect(page.locator('a[href^="/library/"]').first()).toBeVisible();
 
   await sim.clearFaults();
+  // The history's first read is answered before the next sync exists but reaches the browser only after
+  // that sync has finished, as on a slow connection: the card must still read the history again.
+  const stale = await holdFirstResponse(page, /\/api\/trpc\/[^?]*audible\.syncRuns/);
   await page.goto("/settings");
+  await stale.answered;
   await card.getByRole("button", { name: "Sync now" }).click();
   await expect(lastRun(page)).toContainText("Changes only finished", { timeout: 30_000 });
   await expect(lastRun(page)).toContainText("Added 0 · Updated 0 · Removed 0 · Failed 0");
+  stale.release();
 
   const runs = await openHistory(page);
   await expect(runs.getByTestId("sync-run")).toHaveCount(2);
