@@ -41,6 +41,7 @@ Object.assign(process.env, input.simEnv, {
 const { SimControl } = await import("@/e2e/simulator/control");
 const { readBaseTemplates } = await import("@/server/audible/hosts");
 const { defaultTuning } = await import("@/server/audible/sync/engine");
+const { sharedPageMapper } = await import("@/server/audible/sync/page-mapper");
 const { getVault } = await import("@/server/crypto/vault");
 const { syncRuns } = await import("@/server/db/schema");
 const { drainSyncQueue } = await import("@/server/jobs/sync-queue");
@@ -78,6 +79,8 @@ try {
       latencyMs: input.latencyMs,
       persistent: true,
     });
+  // A running server started its mapper thread at boot (sync-worker.ts), so the idle process has one.
+  await sharedPageMapper().warm?.();
   const baselineRss = await idleRss();
   const loadAverage = loadavg()[0]!;
   const memory = sampleRss(50);

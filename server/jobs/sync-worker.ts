@@ -1,4 +1,5 @@
 import { defaultTuning, type SyncDeps } from "@/server/audible/sync/engine";
+import { sharedPageMapper } from "@/server/audible/sync/page-mapper";
 import { readBaseTemplates } from "@/server/audible/hosts";
 import { getVault } from "@/server/crypto/vault";
 import { getDb } from "@/server/db";
@@ -54,5 +55,7 @@ export function startSyncWorker() {
   if (state.timer) return;
   state.timer = setInterval(() => void kickSyncWorker(), POLL_MS);
   state.timer.unref();
+  // Loading the mapper thread takes a few hundred ms; paid at boot, not by the first sync after a deploy.
+  void sharedPageMapper().warm?.();
   void kickSyncWorker();
 }

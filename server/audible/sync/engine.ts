@@ -115,7 +115,7 @@ async function syncAccount(
     .from(users)
     .where(eq(users.id, run.userId));
   const mapper = sharedPageMapper();
-  mapper.warm?.();
+  void mapper.warm?.();
   const api = await authorisedApi(deps, account, forceRefresh);
   // Finish dates have a call of their own, made alongside the first round of library pages; no page is
   // handed on before they are in.

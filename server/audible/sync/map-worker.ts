@@ -3,7 +3,8 @@ import { mapPageBytes, type MappedPage } from "./page-items";
 
 /** Entry of the mapper thread (see page-mapper.ts): page bytes in, mapped items out, one message each. */
 export type MapRequest = { id: number; bytes: Uint8Array; marketplace: string };
-export type MapReply = { id: number; page: MappedPage } | { id: number; failure: string };
+/** `ready` is sent once, when the thread has loaded everything it maps with. */
+export type MapReply = { id: number; page: MappedPage } | { id: number; failure: string } | { ready: true };
 
 parentPort?.on("message", ({ id, bytes, marketplace }: MapRequest) => {
   let reply: MapReply;
@@ -14,3 +15,5 @@ parentPort?.on("message", ({ id, bytes, marketplace }: MapRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+
+parentPort?.postMessage({ ready: true } satisfies MapReply);

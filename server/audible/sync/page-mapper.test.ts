@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { metrics } from "@/server/metrics";
 import { mapPageBytes } from "./page-items";
-import { sharedPageMapper, WorkerMapper } from "./page-mapper";
+import { sharedPageMapper, startMapperThread, WorkerMapper } from "./page-mapper";
 
 const page = readFileSync("e2e/simulator/fixtures/library_sample.json");
 const bytes = (text: string) => Buffer.from(text);
@@ -44,6 +44,28 @@ describe("the mapper thread", () => {
       (mapPageBytes(page, "us") as { items: unknown[] }).items.length,
       1,
     ]);
+  });
+
+  it("is warm once the thread has loaded, before any page is sent, and maps nothing to get there", async () => {
+    let loaded = false;
+    const mapper = new WorkerMapper(() => {
+      const worker = startMapperThread();
+      worker.once("message", () => (loaded = true));
+      return worker;
+    });
+    const before = await pagesMapped("worker");
+    await mapper.warm();
+    expect(loaded).toBe(true);
+    expect(await pagesMapped("worker")).toBe(before);
+    expect(await mapper.map(page, "us")).toEqual(mapPageBytes(page, "us"));
+  });
+
+  it("is warm, on the main thread, when the thread cannot start", async () => {
+    const broken = new WorkerMapper(() => new Worker("throw new Error('no such module')", { eval: true }));
+    await broken.warm();
+    const before = await pagesMapped("main");
+    expect(await broken.map(page, "us")).toEqual(mapPageBytes(page, "us"));
+    expect(await pagesMapped("main")).toBe(before + 1);
   });
 
   it("maps on the main thread when the thread cannot start", async () => {

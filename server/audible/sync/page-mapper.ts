@@ -7,8 +7,8 @@ import { mapPageBytes, type MappedPage } from "./page-items";
 /** Turns a library page's body into items for the writer, on the main thread or off it. */
 export type PageMapper = {
   map(bytes: Uint8Array, marketplace: string): Promise<MappedPage>;
-  /** Gets ready for pages (starts the thread) while the first request is still out. */
-  warm?(): void;
+  /** Gets ready for pages (starts the thread); resolves once pages can be mapped without that wait. */
+  warm?(): Promise<void>;
 };
 
 const inThreadMapper: PageMapper = {
@@ -32,7 +32,7 @@ const THREAD_LIMITS = { maxYoungGenerationSizeMb: 16 };
  * bootstrap registers it, then loads the same module. (import.meta.url cannot tell the two apart: the
  * bundle reports the source file's name.)
  */
-function startMapperThread(): Worker {
+export function startMapperThread(): Worker {
   if (process.env.NEXT_RUNTIME)
     return new Worker(new URL("./map-worker.ts", import.meta.url), { resourceLimits: THREAD_LIMITS });
   const source = import.meta.url.replace(/page-mapper\.ts$/, "map-worker.ts");
@@ -62,11 +62,14 @@ export class WorkerMapper implements PageMapper {
   private fallback = false;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private ready: Promise<void> = Promise.resolve();
+  private markReady = () => {};
 
   constructor(private readonly spawn: () => Worker = startMapperThread) {}
 
-  warm() {
+  warm(): Promise<void> {
     if (!this.fallback && !this.worker) this.start();
+    return this.ready;
   }
 
   map(bytes: Uint8Array, marketplace: string): Promise<MappedPage> {
@@ -84,15 +87,21 @@ export class WorkerMapper implements PageMapper {
 
   private start(): Worker {
     const worker = this.spawn();
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
     worker.on("message", (reply: MapReply) => this.settle(reply));
     worker.on("error", (error) => this.lost(worker, error));
     worker.on("exit", (code) => this.lost(worker, new Error(`library mapper thread exited (${code})`)));
-    worker.unref();
+    // Held by the process until it has loaded, so a caller awaiting warm() is not left behind by an exit.
     this.worker = worker;
     return worker;
   }
 
   private settle(reply: MapReply) {
+    if ("ready" in reply) {
+      this.started = true;
+      if (this.pending.size === 0) this.worker?.unref();
+      return this.markReady();
+    }
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
@@ -106,6 +115,7 @@ export class WorkerMapper implements PageMapper {
   private lost(worker: Worker, error: Error) {
     if (this.worker !== worker) return;
     this.worker = null;
+    this.markReady();
     const pending = [...this.pending.values()];
     this.pending.clear();
     if (!this.started) {
