@@ -130,7 +130,7 @@ export class WorkerMapper implements PageMapper {
 
 const store = globalThis as unknown as { __mediaFeedPageMapper?: PageMapper };
 
-/** The process's mapper thread, started on first use. */
+/** The process's mapper thread, started at boot by the sync worker or else on first use. */
 export function sharedPageMapper(): PageMapper {
   return (store.__mediaFeedPageMapper ??= new WorkerMapper());
 }
