@@ -5,7 +5,7 @@ import { queryRows } from "@/server/db/query-rows";
 import { Utf8Text } from "@/server/db/utf8-text";
 
 /**
- * Bulk writes that send a whole chunk as one jsonb parameter, unpacked by `jsonb_to_recordset` with a
+ * Bulk writes that send a whole chunk as one JSON parameter, unpacked by `json_to_recordset` with a
  * column list typed from the table (PGlite and Postgres alike). Drizzle's builder binds every value as its
  * own parameter and costs microseconds per value, which at 10,000 titles × 30 columns dominated a sync; one
  * statement per chunk also replaces the per-row UPDATE round trips.
@@ -177,5 +177,7 @@ function recordset(shape: Shape, group: Group): SQL {
     sql`, `,
   );
   const rows = new Utf8Text(`[${group.texts.join(",")}]`);
-  return sql`jsonb_to_recordset(${rows}::text::jsonb) as x(${definitions})`;
+  // As json, not jsonb: the text is read once, for the record set, instead of first being built into a
+  // jsonb value that is thrown away (~15% less of the database's time per chunk of 500 titles).
+  return sql`json_to_recordset(${rows}::text::json) as x(${definitions})`;
 }
