@@ -15,6 +15,9 @@ async function readAgain(query: { cancel: () => Promise<void>; invalidate: () =>
   await query.invalidate();
 }
 
+// The settings page has three readers of the status; the first to see a run finish reads again for all.
+let readAgainAfter: string | null | undefined;
+
 /** The connection status, polled only while a sync is queued or running. */
 export function useAudibleStatus() {
   const utils = api.useUtils();
@@ -31,7 +34,10 @@ export function useAudibleStatus() {
 
   const previous = useRef(finishedId);
   useEffect(() => {
-    if (previous.current !== undefined && finishedId !== undefined && previous.current !== finishedId) {
+    const finished =
+      previous.current !== undefined && finishedId !== undefined && previous.current !== finishedId;
+    if (finished && readAgainAfter !== finishedId) {
+      readAgainAfter = finishedId;
       for (const query of [utils.audible.syncRuns, utils.library.list, utils.account.activity]) {
         void readAgain(query);
       }
