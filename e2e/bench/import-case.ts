@@ -21,6 +21,8 @@ export type CaseResult = CaseInput & {
   importMs: number;
   /** The app's own CPU time (user + system) during the import: unlike wall time, not inflated by other load. */
   importCpuMs: number;
+  /** The Postgres server's CPU time for this database during the import; null for the embedded database. */
+  serverCpuMs: number | null;
   /** 1-minute load average when the import started; above 2 (two cores) the wall times are suspect. */
   loadAverage: number;
   baselineRss: number;
@@ -49,6 +51,7 @@ const { connectThroughRouter } = await import("@/server/testing/audible");
 const { signedInCaller } = await import("@/server/testing/users");
 const { openFreshDb } = await import("./databases");
 const { currentXid, libraryRowsWrittenSince } = await import("./written-rows");
+const { serverCpu, serverCpuSince } = await import("./server-cpu");
 
 const control = new SimControl(input.simBaseUrl);
 const handle = await openFreshDb(input.db, input.postgresUrl);
@@ -84,11 +87,14 @@ try {
   const baselineRss = await idleRss();
   const loadAverage = loadavg()[0]!;
   const memory = sampleRss(50);
+  // PGlite runs in this process: its work is already in the process's own CPU time.
+  const serverBefore = input.db === "postgres" ? await serverCpu(handle.db) : null;
   const cpu = process.cpuUsage();
   const started = performance.now();
   await drainSyncQueue(deps);
   const importMs = performance.now() - started;
   const cpuUsed = process.cpuUsage(cpu);
+  const serverAfter = serverBefore ? await serverCpu(handle.db) : null;
   const peakRss = memory.stop();
   await control.clearFaults();
   const full = await lastRun();
@@ -109,6 +115,7 @@ try {
     pagesInFlight: deps.tuning.pagesInFlight,
     importMs,
     importCpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+    serverCpuMs: serverBefore && serverAfter ? serverCpuSince(serverBefore, serverAfter) : null,
     loadAverage,
     baselineRss,
     peakRss,
