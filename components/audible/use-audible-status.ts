@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { api } from "@/lib/trpc/react";
 
 // The status policy allows 60 calls a minute; 1.5 s leaves room for page loads during a long import.
@@ -15,8 +15,9 @@ async function readAgain(query: { cancel: () => Promise<void>; invalidate: () =>
   await query.invalidate();
 }
 
-// The settings page has three readers of the status; the first to see a run finish reads again for all.
-let readAgainAfter: string | null | undefined;
+// Shared by every reader of the status (the settings page has three): the first to see a run finish
+// reads again for all of them.
+let lastFinishedSeen: string | null | undefined;
 
 /** The connection status, polled only while a sync is queued or running. */
 export function useAudibleStatus() {
@@ -32,17 +33,14 @@ export function useAudibleStatus() {
   // between two status reads, and then no active run is ever seen.
   const finishedId = data === undefined ? undefined : data.connected ? (data.lastRun?.id ?? null) : null;
 
-  const previous = useRef(finishedId);
   useEffect(() => {
-    const finished =
-      previous.current !== undefined && finishedId !== undefined && previous.current !== finishedId;
-    if (finished && readAgainAfter !== finishedId) {
-      readAgainAfter = finishedId;
-      for (const query of [utils.audible.syncRuns, utils.library.list, utils.account.activity]) {
-        void readAgain(query);
-      }
+    if (finishedId === undefined || finishedId === lastFinishedSeen) return;
+    const first = lastFinishedSeen === undefined;
+    lastFinishedSeen = finishedId;
+    if (first) return;
+    for (const query of [utils.audible.syncRuns, utils.library.list, utils.account.activity]) {
+      void readAgain(query);
     }
-    if (finishedId !== undefined) previous.current = finishedId;
   }, [finishedId, utils]);
 
   return status;

@@ -13,15 +13,16 @@ export type ServerCpu = ReadonlyMap<number, number>;
  * server runs on this machine, as the bench's does; null when /proc does not have them.
  */
 export async function serverCpu(db: Db): Promise<ServerCpu | null> {
-  const rows = await queryRows<{ pid: number }>(
+  const rows = await queryRows<{ pid: unknown }>(
     db,
     sql`select pid from pg_stat_activity where datname = current_database()`,
   );
   const cpu = new Map<number, number>();
-  for (const { pid } of rows) {
-    const ms = processCpuMs(Number(pid));
+  for (const row of rows) {
+    const pid = Number(row.pid);
+    const ms = processCpuMs(pid);
     if (ms === null) return null;
-    cpu.set(Number(pid), ms);
+    cpu.set(pid, ms);
   }
   return cpu;
 }
