@@ -6,8 +6,12 @@ export type SimResponse = {
   /** Objects are sent as JSON; strings as given (HTML pages). */
   body: unknown;
   html?: boolean;
-  /** `body` already serialized: a library page of 1,000 titles costs tens of milliseconds to stringify. */
-  jsonText?: string;
+  /**
+   * `body` already serialized and encoded: a library page of 1,000 titles costs tens of milliseconds to
+   * stringify, and encoding its 3.4 MB to UTF-8 on every send held the simulator's one thread for
+   * milliseconds while the other pages of a round waited.
+   */
+  jsonBytes?: Buffer;
 };
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): SimResponse {

@@ -60,10 +60,10 @@ export const libraryList: Handler = (ctx) => {
   const query = new URLSearchParams(ctx.query);
   query.sort();
   const key = `${ctx.locale.marketplaceId}?${query.toString()}`;
-  const jsonText = library.renderedPage(key, () =>
+  const jsonBytes = library.renderedPage(key, () =>
     JSON.stringify({ items: renderItems(), response_groups: q.echoedGroups }),
   );
-  return { status: 200, body: null, jsonText, headers };
+  return { status: 200, body: null, jsonBytes, headers };
 };
 
 export const libraryItem: Handler = (ctx, [asin = ""]) => {

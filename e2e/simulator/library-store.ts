@@ -32,7 +32,7 @@ export class LibraryStore {
   private readonly byAsin = new Map<string, Entry>();
   private readonly titles = new Map<number, Title>();
   private readonly sorted = new Map<string, Entry[]>();
-  private readonly pages = new Map<string, string>();
+  private readonly pages = new Map<string, Buffer>();
   private nextIndex = 0;
   version: number;
 
@@ -120,13 +120,13 @@ export class LibraryStore {
    * Rendered pages, per request shape, until the library changes. Real Audible's rendering costs us
    * nothing; on a two-core machine the simulator's would be charged to the app the benchmark measures.
    */
-  renderedPage(key: string, render: () => string): string {
+  renderedPage(key: string, render: () => string): Buffer {
     const cached = this.pages.get(key);
     if (cached !== undefined) return cached;
-    const text = render();
+    const bytes = Buffer.from(render());
     if (this.pages.size >= MAX_CACHED_PAGES) this.pages.delete(this.pages.keys().next().value!);
-    this.pages.set(key, text);
-    return text;
+    this.pages.set(key, bytes);
+    return bytes;
   }
 
   /** Sorted views are cached per version so deep pages of a big library stay cheap. */

@@ -55,13 +55,14 @@ function send(
   truncate = false,
   startedAt = performance.now(),
 ): void {
-  const text = response.html ? String(response.body) : (response.jsonText ?? JSON.stringify(response.body));
+  const body =
+    response.jsonBytes ?? Buffer.from(response.html ? String(response.body) : JSON.stringify(response.body));
   const type = response.html ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
   // Lets benchmarks separate the simulator's own time from network and client parsing.
   const timing = `sim;dur=${(performance.now() - startedAt).toFixed(1)}`;
   res.writeHead(response.status, { "content-type": type, "server-timing": timing, ...response.headers });
   // A truncated body: the status and headers look fine, the JSON does not parse.
-  res.end(truncate ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
+  res.end(truncate ? body.subarray(0, Math.max(1, Math.floor(body.length / 2))) : body);
 }
 
 async function dispatch(
