@@ -46,6 +46,14 @@ export async function openPglite(dir: string): Promise<DbHandle> {
   };
 }
 
+/**
+ * The embedded database executes each statement on the calling thread, so nothing else on it (library
+ * page bodies arriving, requests) runs until the statement is done; Postgres works in processes of its own.
+ */
+export function runsOnThisThread(db: Db): boolean {
+  return (db as { $client?: unknown }).$client instanceof PGlite;
+}
+
 export function openDb(opts: { url?: string; pgliteDir: string }): Promise<DbHandle> {
   return opts.url ? openPostgres(opts.url) : openPglite(opts.pgliteDir);
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { VaultError } from "@/server/crypto/errors";
 import type { Vault } from "@/server/crypto/vault";
 import type { Db } from "@/server/db";
+import { runsOnThisThread } from "@/server/db/client";
 import { refreshLibraryStats } from "@/server/db/planner-stats";
 import { findAudibleAccount } from "@/server/db/queries/audible-accounts";
 import { audibleAccounts, users } from "@/server/db/schema";
@@ -15,6 +16,7 @@ import { unreadableBody } from "../http";
 import type { BaseTemplates } from "../hosts";
 import type { AudibleCountryCode } from "../locales";
 import { finishedDates, toSyncEntries } from "./entries";
+import { IncomingBodies } from "./incoming-bodies";
 import { RunTracker } from "./progress";
 import { markMissingRemoved } from "./removal";
 import { finishRun, type SyncRun } from "./runs";
@@ -131,9 +133,19 @@ async function syncAccount(
     const entries = toSyncEntries(items, { finished, seen, parents, tracker });
     return { entries, seenAfter: seen.size };
   };
+  const incoming = new IncomingBodies();
+  // On Postgres the thread is free while a statement runs, and holding the writer only delays it.
+  const holdForBodies = runsOnThisThread(db);
   // The body is mapped only when the scan asks: it sends its next request first.
   const read: PageReader<PageItem> = async (params, onHeaders) => {
-    const { bytes, status, totalCount, stateToken } = await api.libraryPageBytes(params, onHeaders);
+    let bodyIn = () => {};
+    const { bytes, status, totalCount, stateToken } = await api
+      .libraryPageBytes(params, (head) => {
+        bodyIn(); // a retried request reports its headers again
+        bodyIn = incoming.started();
+        onHeaders(head);
+      })
+      .finally(() => bodyIn());
     const items = async () => {
       const [page, dates] = await Promise.all([mapper.map(bytes, marketplace), finishedLoad]);
       finished = dates;
@@ -155,6 +167,7 @@ async function syncAccount(
           now: deps.now(),
           merge: neverBackwards,
           mostlyNew,
+          pause: holdForBodies ? () => incoming.settled() : undefined,
         }),
       );
     }

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
 import type { UserMediaValues, ValuesJson } from "../map";
 import { inTextList, insertRows, SerializedRow, updateRowsById } from "./bulk";
-import { nextMacrotask as letIoIn } from "./next-macrotask";
+import { nextMacrotask } from "./next-macrotask";
 
 export type PreviousState = Pick<typeof userMedia.$inferSelect, "status" | "progressPercent" | "finishedAt">;
 export type MergeState = (
@@ -38,6 +38,8 @@ type ChunkInput = {
    * the same rows and counts; this saves a lookup per table per chunk when the guess is right.
    */
   mostlyNew?: boolean;
+  /** Awaited between statements so that I/O gets in (see upsertChunk); one event-loop turn by default. */
+  pause?: () => Promise<void>;
 };
 
 /**
@@ -48,8 +50,8 @@ type ChunkInput = {
  *
  * The embedded database runs each statement on this thread, 30-40 ms for a chunk's insert, so the writer
  * lets I/O in between statements: library pages arriving meanwhile are read off their sockets instead of
- * waiting for the whole page to be written (at 500 ms a page the next round went out late). On Postgres
- * each pause costs a few µs.
+ * waiting for the whole page to be written (at 500 ms a page the next round went out late); a sync's
+ * `pause` also waits for bodies mid-transfer (incoming-bodies.ts). On Postgres each pause costs a few µs.
  */
 export async function upsertChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   if (input.entries.length === 0) return { added: 0, updated: 0, unchanged: 0, removed: 0 };
@@ -57,6 +59,7 @@ export async function upsertChunk(db: Db, input: ChunkInput): Promise<ChunkCount
 }
 
 async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
+  const letIoIn = input.pause ?? nextMacrotask;
   const counts: ChunkCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const mediaIds = await upsertMedia(db, input);
   const newRow = (entry: SyncEntry) => {
@@ -145,6 +148,7 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
 /** Catalogue rows are shared between people: insert new, rewrite changed, leave the rest alone. */
 async function upsertMedia(db: Db, input: ChunkInput): Promise<Map<string, string>> {
   const { entries, now } = input;
+  const letIoIn = input.pause ?? nextMacrotask;
   const ids = new Map<string, string>();
   const catalogueRow = (entry: SyncEntry, extra: Record<string, unknown> = {}) =>
     new SerializedRow(entry.mediaJson.json, entry.mediaJson.keys, {
