@@ -5,7 +5,7 @@ import { startSimulator, type Simulator } from "@/e2e/simulator/server";
 import { readBaseTemplates } from "@/server/audible/hosts";
 import { getVault } from "@/server/crypto/vault";
 import type { DbHandle } from "@/server/db/client";
-import { syncRuns, userMedia } from "@/server/db/schema";
+import { media, syncRuns, userMedia } from "@/server/db/schema";
 import { drainSyncQueue, recoverAbandonedRuns } from "@/server/jobs/sync-queue";
 import { connectThroughRouter } from "@/server/testing/audible";
 import { queryRows } from "@/server/db/query-rows";
@@ -45,6 +45,16 @@ async function connectedPerson(size: number) {
   return { ...person, email };
 }
 
+/** Asks for a sync as the person would, runs the queue, and returns the run it made. */
+async function syncAgain(
+  { caller, user }: Awaited<ReturnType<typeof signedInCaller>>,
+  input?: { full: boolean },
+) {
+  await caller.audible.sync(input);
+  await drainSyncQueue(deps);
+  return latestRun(user.id);
+}
+
 async function libraryRows(userId: string) {
   return handle.db
     .select({
@@ -69,7 +79,8 @@ async function latestRun(userId: string) {
 
 describe("sync engine against the simulator", () => {
   it("imports 2,500 titles with exact counts, then an unchanged delta writes nothing", async () => {
-    const { user, caller, email } = await connectedPerson(2500);
+    const person = await connectedPerson(2500);
+    const { user, caller, email } = person;
     const listed = await sim.control.getAccount(email);
     await drainSyncQueue(deps);
 
@@ -99,9 +110,7 @@ describe("sync engine against the simulator", () => {
       lastRun: { status: "succeeded" },
     });
 
-    await caller.audible.sync();
-    await drainSyncQueue(deps);
-    expect(await latestRun(user.id)).toMatchObject({
+    expect(await syncAgain(person)).toMatchObject({
       kind: "delta",
       status: "succeeded",
       added: 0,
@@ -111,7 +120,8 @@ describe("sync engine against the simulator", () => {
   });
 
   it("turns buy 3, return 1 and progress 5 into a delta with exactly those changes", async () => {
-    const { user, caller, email } = await connectedPerson(300);
+    const person = await connectedPerson(300);
+    const { email } = person;
     await drainSyncQueue(deps);
     const before = await sim.control.library(email, 1000);
     const active = before.entries.filter((entry) => entry.status === "Active");
@@ -120,9 +130,7 @@ describe("sync engine against the simulator", () => {
     await sim.control.returnTitle(email, active[0]!.asin);
     for (const entry of active.slice(10, 15)) await sim.control.progress(email, entry.asin, { percent: 97 });
 
-    await caller.audible.sync();
-    await drainSyncQueue(deps);
-    expect(await latestRun(user.id)).toMatchObject({
+    expect(await syncAgain(person)).toMatchObject({
       kind: "delta",
       status: "succeeded",
       added: 3,
@@ -130,6 +138,31 @@ describe("sync engine against the simulator", () => {
       removed: 1,
       failed: 0,
     });
+  });
+
+  it("marks titles a complete full scan no longer finds as removed, and only those", async () => {
+    const person = await connectedPerson(1500);
+    const { user, email } = person;
+    await drainSyncQueue(deps);
+    const active = (await sim.control.library(email, 1500)).entries.filter(
+      (entry) => entry.status === "Active",
+    );
+    const returned = [active[3]!.asin, active[1200]!.asin];
+    for (const asin of returned) await sim.control.returnTitle(email, asin);
+    await sim.control.buy(email, 2);
+
+    expect(await syncAgain(person, { full: true })).toMatchObject({
+      kind: "full",
+      status: "succeeded",
+      added: 2,
+      removed: 2,
+    });
+    const removed = await handle.db
+      .select({ asin: media.asin })
+      .from(userMedia)
+      .innerJoin(media, eq(media.id, userMedia.mediaId))
+      .where(and(eq(userMedia.userId, user.id), isNotNull(userMedia.removedAt)));
+    expect(removed.map((row) => row.asin).sort()).toEqual([...returned].sort());
   });
 
   it("fails on page 3 of 5 without removing anything, and a re-run ends exactly like an uninterrupted run", async () => {

@@ -18,7 +18,7 @@ import type { AudibleCountryCode } from "../locales";
 import { finishedDates, toSyncEntries } from "./entries";
 import { IncomingBodies } from "./incoming-bodies";
 import { RunTracker } from "./progress";
-import { markMissingRemoved } from "./removal";
+import { heldTitles, markMissingRemoved, type HeldTitle } from "./removal";
 import { finishRun, type SyncRun } from "./runs";
 import type { PageItem } from "./page-items";
 import { sharedPageMapper } from "./page-mapper";
@@ -124,6 +124,15 @@ async function syncAccount(
   const finishedLoad = api.finishedStatus().then(finishedDates);
   finishedLoad.catch(() => {}); // awaited with every page; a failure surfaces there, not as unhandled
   let finished: ReadonlyMap<string, Date> = new Map();
+  const episodesScanned = !!person?.episodes;
+  // What a full scan must find again, read while the first page is being mapped so that the end of the run
+  // waits on no read. (Any earlier, the embedded database held up the first round of requests.)
+  let heldBefore: Promise<HeldTitle[]> | undefined;
+  const readHeld = () => {
+    heldBefore ??= heldTitles(db, { userId: run.userId, marketplace, episodesScanned });
+    heldBefore.catch(() => {}); // awaited after a complete scan; a failure surfaces there
+    return heldBefore;
+  };
 
   const seen = new Set<string>();
   const parents = new Set<string>();
@@ -146,6 +155,7 @@ async function syncAccount(
         onHeaders(head);
       })
       .finally(() => bodyIn());
+    if (mode === "full") void readHeld();
     const items = async () => {
       const [page, dates] = await Promise.all([mapper.map(bytes, marketplace), finishedLoad]);
       finished = dates;
@@ -189,7 +199,6 @@ async function syncAccount(
     },
   });
 
-  const episodesScanned = !!person?.episodes;
   if (episodesScanned) {
     for (const parentAsin of parents) {
       await scanLibrary(read, {
@@ -211,10 +220,8 @@ async function syncAccount(
     throw new SyncFailedError("AUDIBLE_INCOMPLETE_SCAN");
   if (mode === "full" && complete) {
     tracker.counts.removed += await markMissingRemoved(db, {
-      userId: run.userId,
-      marketplace,
+      held: await readHeld(),
       seenAsins: seen,
-      episodesScanned,
       now: deps.now(),
     });
   }

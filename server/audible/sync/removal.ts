@@ -5,21 +5,19 @@ import { media, userMedia } from "@/server/db/schema";
 
 const CHUNK = 500;
 
+export type HeldTitle = { id: string; asin: string };
+
 /**
- * After a complete full scan only: titles the person had that Audible no longer lists were returned
- * or removed. They are marked, never deleted. Episodes are judged only when this run fetched them.
+ * The titles a person holds from this marketplace, read while a full scan's first pages are on their way
+ * so that the end of the run waits on no read. Read early or late, it decides the same: with one run per
+ * person nothing else adds their Audible titles, and whatever this run adds, its scan saw. Episodes count
+ * only when this run fetches them. (Async, so the read runs once however often its promise is awaited.)
  */
-export async function markMissingRemoved(
+export async function heldTitles(
   db: Db,
-  input: {
-    userId: string;
-    marketplace: string;
-    seenAsins: ReadonlySet<string>;
-    episodesScanned: boolean;
-    now: Date;
-  },
-): Promise<number> {
-  const rows = await db
+  input: { userId: string; marketplace: string; episodesScanned: boolean },
+): Promise<HeldTitle[]> {
+  return db
     .select({ id: userMedia.id, asin: media.asin })
     .from(userMedia)
     .innerJoin(media, eq(media.id, userMedia.mediaId))
@@ -29,7 +27,17 @@ export async function markMissingRemoved(
         input.episodesScanned ? undefined : ne(media.contentType, "episode"),
       ),
     );
-  const missing = rows.filter((row) => !input.seenAsins.has(row.asin)).map((row) => row.id);
+}
+
+/**
+ * After a complete full scan only: held titles that Audible no longer lists were returned or removed.
+ * They are marked, never deleted.
+ */
+export async function markMissingRemoved(
+  db: Db,
+  input: { held: readonly HeldTitle[]; seenAsins: ReadonlySet<string>; now: Date },
+): Promise<number> {
+  const missing = input.held.filter((row) => !input.seenAsins.has(row.asin)).map((row) => row.id);
   for (let start = 0; start < missing.length; start += CHUNK) {
     await db
       .update(userMedia)
