@@ -1,8 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mapLibraryItem, neverBackwards } from "@/server/audible/map";
 import type { DbHandle } from "@/server/db/client";
-import { media, userMedia } from "@/server/db/schema";
+import { queryRows } from "@/server/db/query-rows";
+import { media, userMedia, users } from "@/server/db/schema";
 import { createTestDb } from "@/server/testing/test-db";
 import { signedInCaller } from "@/server/testing/users";
 import { toPageItem } from "./page-items";
@@ -94,5 +95,28 @@ describe("upsertChunk", () => {
       ["B0000000D4", "Renamed again", 0, false],
       ["B0000000E5", "Bought", 0, false],
     ]);
+  });
+
+  it("writes nothing for a person who no longer exists, on either database", async () => {
+    const { user } = await signedInCaller(handle.db);
+    await handle.db.delete(users).where(eq(users.id, user.id));
+    const write = upsertChunk(handle.db, {
+      userId: user.id,
+      marketplace: "fr",
+      entries: [entry("fr", { asin: "B0000000F6", title: "Orphan" })],
+      now: new Date("2026-11-01T00:00:00Z"),
+      merge: neverBackwards,
+      mostlyNew: true,
+    });
+    await expect(write).rejects.toThrow();
+    const personal = await handle.db.select().from(userMedia).where(eq(userMedia.userId, user.id));
+    const catalogue = await handle.db.select().from(media).where(eq(media.asin, "B0000000F6"));
+    expect({ personal, catalogue }).toEqual({ personal: [], catalogue: [] });
+    // Row checks are skipped for a chunk's transaction only, never for the connection.
+    const [setting] = await queryRows<{ session_replication_role: string }>(
+      handle.db,
+      sql`show session_replication_role`,
+    );
+    expect(setting?.session_replication_role).toBe("origin");
   });
 });

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
-import { media, userMedia } from "@/server/db/schema";
+import { runsOnThisThread } from "@/server/db/client";
+import { media, userMedia, users } from "@/server/db/schema";
 import type { UserMediaValues, ValuesJson } from "../map";
 import { inTextList, insertRows, SerializedRow, updateRowsById } from "./bulk";
 import { nextMacrotask } from "./next-macrotask";
@@ -55,7 +56,25 @@ type ChunkInput = {
  */
 export async function upsertChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   if (input.entries.length === 0) return { added: 0, updated: 0, unchanged: 0, removed: 0 };
-  return db.transaction((tx) => writeChunk(tx, input));
+  const embedded = runsOnThisThread(db);
+  return db.transaction(async (tx) => {
+    if (embedded) await checkRowsOnce(tx, input.userId);
+    return writeChunk(tx, input);
+  });
+}
+
+/**
+ * On the embedded database the foreign keys of a chunk's personal rows are proven once per chunk instead
+ * of per row: the person's row is read (and held) here, and every media id the chunk writes was inserted
+ * or read in this same transaction. Nothing can delete either meanwhile, as the embedded database has one
+ * connection and this transaction has it. The per-row checks, two lookups per title, were a quarter of a
+ * chunk's personal-row insert (8 of 30 ms for 500 titles). Postgres keeps them: other connections could
+ * delete a referenced row between a check here and the commit.
+ */
+async function checkRowsOnce(tx: Db, userId: string) {
+  const [person] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("key share");
+  if (!person) throw new Error("library write for a person who no longer exists");
+  await tx.execute(sql`set local session_replication_role = replica`);
 }
 
 async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
