@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { cpuReferenceMs } from "./cpu-reference";
 import { findPostgres, type BenchDb } from "./databases";
 import type { CaseInput, CaseResult } from "./import-case";
 import { figuresTable, verdicts } from "./report";
@@ -31,7 +30,6 @@ const sim = await startSimulatorProcess();
 try {
   await sim.control.createAccount({ ...account, library: { seed: "bench", size: TITLES } });
   await warmLibrary(sim, account, TITLES);
-  const referenceBefore = cpuReferenceMs();
   const results: CaseResult[] = [];
   for (const db of databases) {
     for (const latencyMs of LATENCIES) {
@@ -48,12 +46,7 @@ try {
       results.push(await runCase(input));
     }
   }
-  const referenceAfter = cpuReferenceMs();
   console.log(`\n${figuresTable(results)}\n`);
-  console.log(
-    `CPU reference (a fixed loop on one thread): ${referenceBefore.toFixed(0)} ms before the cases, ` +
-      `${referenceAfter.toFixed(0)} ms after; compare runs only at similar figures\n`,
-  );
   for (const line of verdicts(results)) console.log(line);
 } finally {
   await sim.stop();
