@@ -35,7 +35,10 @@ export type SyncTuning = {
 export const defaultTuning: SyncTuning = {
   pageSize: 1000,
   pagesInFlight: 3,
-  chunkSize: 500,
+  // A page is written as one chunk. Halves of 500 let bodies in between statements on the embedded
+  // database; since the writer waits for arriving bodies anyway (incoming-bodies.ts) they only added
+  // statements (3 runs each way: embedded @ 500 ms 2.48 s against 2.63 s, Postgres alike or better).
+  chunkSize: 1000,
   fullReconcileDays: 7,
 };
 
