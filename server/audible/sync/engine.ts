@@ -132,8 +132,10 @@ async function syncAccount(
   // waits on no read. (Any earlier, the embedded database held up the first round of requests.)
   let heldBefore: Promise<HeldTitle[]> | undefined;
   const readHeld = () => {
-    heldBefore ??= heldTitles(db, { userId: run.userId, marketplace, episodesScanned });
-    heldBefore.catch(() => {}); // awaited after a complete scan; a failure surfaces there
+    if (!heldBefore) {
+      heldBefore = heldTitles(db, { userId: run.userId, marketplace, episodesScanned });
+      heldBefore.catch(() => {}); // awaited after a complete scan; a failure surfaces there
+    }
     return heldBefore;
   };
 

@@ -8,7 +8,7 @@ const CHUNK = 500;
 export type HeldTitle = { id: string; asin: string };
 
 /**
- * The titles a person holds from this marketplace, read while a full scan's first pages are on their way
+ * The titles a person holds from this marketplace, read early in a full scan (once its first page is in)
  * so that the end of the run waits on no read. Read early or late, it decides the same: with one run per
  * person nothing else adds their Audible titles, and whatever this run adds, its scan saw. Episodes count
  * only when this run fetches them. (Async, so the read runs once however often its promise is awaited.)

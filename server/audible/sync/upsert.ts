@@ -77,8 +77,10 @@ async function checkRowsOnce(tx: Db, userId: string) {
   await tx.execute(sql`set local session_replication_role = replica`);
 }
 
+/** The chunk's pause between statements: the caller's, or one turn of the event loop. */
+const letIoIn = (input: ChunkInput) => (input.pause ?? nextMacrotask)();
+
 async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
-  const letIoIn = input.pause ?? nextMacrotask;
   const counts: ChunkCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const mediaIds = await upsertMedia(db, input);
   const newRow = (entry: SyncEntry) => {
@@ -98,7 +100,7 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
 
   let pending = input.entries;
   if (input.mostlyNew) {
-    await letIoIn();
+    await letIoIn(input);
     const inserted = await insertRows(db, userMedia, pending.map(newRow), ["mediaId"] as const);
     const insertedIds = new Set(inserted.map((row) => String(row.mediaId)));
     const existingOnes: SyncEntry[] = [];
@@ -110,7 +112,7 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   }
   if (pending.length === 0) return counts;
 
-  await letIoIn();
+  await letIoIn(input);
   const existing = await db
     .select({
       id: userMedia.id,
@@ -158,7 +160,7 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
       counts.updated += 1;
     }
   }
-  await letIoIn();
+  await letIoIn(input);
   if (inserts.length > 0) await insertRows(db, userMedia, inserts);
   if (updates.length > 0) await updateRowsById(db, userMedia, updates);
   return counts;
@@ -167,7 +169,6 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
 /** Catalogue rows are shared between people: insert new, rewrite changed, leave the rest alone. */
 async function upsertMedia(db: Db, input: ChunkInput): Promise<Map<string, string>> {
   const { entries, now } = input;
-  const letIoIn = input.pause ?? nextMacrotask;
   const ids = new Map<string, string>();
   const catalogueRow = (entry: SyncEntry, extra: Record<string, unknown> = {}) =>
     new SerializedRow(entry.mediaJson.json, entry.mediaJson.keys, {
@@ -176,7 +177,7 @@ async function upsertMedia(db: Db, input: ChunkInput): Promise<Map<string, strin
     });
   const insert = async (batch: SyncEntry[]) => {
     if (batch.length === 0) return;
-    await letIoIn();
+    await letIoIn(input);
     const inserted = await insertRows(
       db,
       media,
