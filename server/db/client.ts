@@ -8,7 +8,6 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { acquirePgliteLock } from "./pglite-lock";
-import { pgliteSerializers } from "./utf8-text";
 import * as schema from "./schema";
 
 /** One type for both drivers, so queries never care which database is underneath. */
@@ -33,7 +32,7 @@ export async function openPglite(dir: string): Promise<DbHandle> {
     mkdirSync(resolved, { recursive: true });
     release = acquirePgliteLock(resolved);
   }
-  const client = new PGlite({ dataDir: resolved, serializers: pgliteSerializers });
+  const client = new PGlite({ dataDir: resolved });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return {

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Marketplace } from "@/lib/validation/audible";
-import { mapLibraryItem, valuesJson, withStateHash } from "@/server/audible/map";
+import { mapLibraryItem, withStateHash } from "@/server/audible/map";
+import { copyValues } from "@/server/db/copy-text";
 import type { SyncEntry } from "@/server/audible/sync/upsert";
 import type { Db } from "@/server/db";
 import { media, userMedia } from "@/server/db/schema";
@@ -71,7 +72,7 @@ export async function planChunk(
       entry: {
         asin: row.asin,
         contentHash: mediaMerge.values.contentHash,
-        mediaJson: valuesJson(mediaMerge.values, "contentHash"),
+        mediaRow: copyValues(media, mediaMerge.values),
         state: stateMerge.values,
         revoked: false,
         explicit: false,

@@ -20,7 +20,7 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
   if (!title) return { ok: false, asin, reason: "missing title" };
   try {
     const values = mapMediaValues(item, asin, title, marketplace);
-    const { hash: contentHash, ...mediaJson } = hashedJson(values, "contentHash");
+    const { hash: contentHash } = hashedJson(values, "contentHash");
     const media: MediaValues = Object.assign(values, { contentHash });
     const progress = readProgress(item);
     const libraryStatus = isRecord(item.library_status) ? item.library_status : {};
@@ -41,13 +41,11 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
       purchasedAt,
       status: progress.status,
     };
-    const { hash: stateHash, ...stateJson } = hashedJson(stateValues, "stateHash");
+    const { hash: stateHash } = hashedJson(stateValues, "stateHash");
     return {
       ok: true,
       media,
-      mediaJson,
       state: Object.assign(stateValues, { stateHash }),
-      stateJson,
       parentAsin: media.parentAsin ?? null,
       isPodcastParent: media.contentType === "podcast",
       revoked: textOrNull(item.status)?.toLowerCase() === "revoked",

@@ -1,5 +1,4 @@
 import type { media, userMedia } from "@/server/db/schema/library";
-import type { ValuesJson } from "./hashes";
 
 export type MediaValues = Omit<typeof media.$inferInsert, "id" | "createdAt" | "updatedAt"> & {
   contentHash: string;
@@ -13,11 +12,7 @@ export type UserMediaValues = Omit<
 export type MappedItem = {
   ok: true;
   media: MediaValues;
-  /** `media` without its hash, as the JSON text the hash was taken over. */
-  mediaJson: ValuesJson;
   state: UserMediaValues;
-  /** `state` without its hash, as the JSON text the hash was taken over. */
-  stateJson: ValuesJson;
   parentAsin: string | null;
   isPodcastParent: boolean;
   /** `status: "Revoked"`: the sync decides whether and when to set `removedAt`. */

@@ -16,7 +16,7 @@ afterAll(() => handle.close());
 const awkward = ['quo"te', "back\\slash", "com,ma", "{brace}", " spaced ", "NULL", "plain", "ünï"];
 
 describe("insertRows", () => {
-  it("writes text exactly, whatever its characters (sent to PGlite as UTF-8 bytes)", async () => {
+  it("writes text exactly, whatever its characters (copied as COPY text)", async () => {
     const title = 'Ünïcödé 日本語 🎧 "quoted" \\ back\nline \u0001 end';
     const [row] = await insertRows(
       handle.db,

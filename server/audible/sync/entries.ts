@@ -37,10 +37,10 @@ export function toSyncEntries(
     entries.push({
       asin,
       contentHash: item.contentHash,
-      mediaJson: item.mediaJson,
+      mediaRow: item.mediaRow,
       state,
-      // A finish date from the finished list changes the values: the mapped text no longer fits them.
-      stateJson: state === item.state ? item.stateJson : undefined,
+      // A finish date from the finished list changes the values: the encoded row no longer fits them.
+      stateRow: state === item.state ? item.stateRow : undefined,
       revoked: item.revoked,
       explicit: item.explicit,
     });

@@ -30,8 +30,8 @@ async function importTwice(marketplace: string, mostlyNew: boolean, fromJsonText
       userId: user.id,
       marketplace,
       entries: items.map((item) => {
-        const { stateJson, ...rest } = entry(marketplace, item);
-        return fromJsonText ? { ...rest, stateJson } : rest;
+        const { stateRow, ...rest } = entry(marketplace, item);
+        return fromJsonText ? { ...rest, stateRow } : rest;
       }),
       now: new Date("2026-11-01T00:00:00Z"),
       merge: neverBackwards,

@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { runsOnThisThread } from "@/server/db/client";
 import { media, userMedia, users } from "@/server/db/schema";
-import type { UserMediaValues, ValuesJson } from "../map";
-import { inTextList, insertRows, SerializedRow, updateRowsById } from "./bulk";
+import type { CopyValues } from "@/server/db/copy-text";
+import type { UserMediaValues } from "../map";
+import { EncodedRow, inTextList, insertRows, updateRowsById } from "./bulk";
 import { nextMacrotask } from "./next-macrotask";
 
 export type PreviousState = Pick<typeof userMedia.$inferSelect, "status" | "progressPercent" | "finishedAt">;
@@ -17,11 +18,11 @@ export type MergeState = (
 export type SyncEntry = {
   asin: string;
   contentHash: string;
-  /** The catalogue values (without contentHash) as the JSON text their hash was taken over: written as is. */
-  mediaJson: ValuesJson;
+  /** The catalogue values with their contentHash, encoded on the mapper thread: written as they are. */
+  mediaRow: CopyValues;
   state: UserMediaValues;
-  /** `state` (without stateHash) as the JSON text its hash was taken over, when it is exactly what was mapped. */
-  stateJson?: ValuesJson;
+  /** `state` with its stateHash, encoded, when it is exactly what was mapped. */
+  stateRow?: CopyValues;
   revoked: boolean;
   explicit: boolean;
 };
@@ -89,12 +90,7 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
       mediaId: mediaIds.get(entry.asin)!,
       removedAt: entry.revoked ? input.now : null,
     };
-    return entry.stateJson
-      ? new SerializedRow(entry.stateJson.json, entry.stateJson.keys, {
-          stateHash: entry.state.stateHash,
-          ...extra,
-        })
-      : { ...entry.state, ...extra };
+    return entry.stateRow ? new EncodedRow(entry.stateRow, extra) : { ...entry.state, ...extra };
   };
   const added = (entry: SyncEntry) => (counts[entry.revoked ? "removed" : "added"] += 1);
 
@@ -171,10 +167,7 @@ async function upsertMedia(db: Db, input: ChunkInput): Promise<Map<string, strin
   const { entries, now } = input;
   const ids = new Map<string, string>();
   const catalogueRow = (entry: SyncEntry, extra: Record<string, unknown> = {}) =>
-    new SerializedRow(entry.mediaJson.json, entry.mediaJson.keys, {
-      contentHash: entry.contentHash,
-      ...extra,
-    });
+    new EncodedRow(entry.mediaRow, extra);
   const insert = async (batch: SyncEntry[]) => {
     if (batch.length === 0) return;
     await letIoIn(input);

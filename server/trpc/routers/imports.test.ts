@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mapLibraryItem, neverBackwards } from "@/server/audible/map";
 import { upsertChunk } from "@/server/audible/sync/upsert";
 import type { DbHandle } from "@/server/db/client";
+import { copyValues } from "@/server/db/copy-text";
 import { media, syncRuns, userMedia } from "@/server/db/schema";
 import { fixture } from "@/server/importers/testing";
 import { queryRows } from "@/server/db/query-rows";
@@ -137,7 +138,7 @@ describe("imports.commit", () => {
         {
           asin: mapped.media.asin,
           contentHash: mapped.media.contentHash,
-          mediaJson: mapped.mediaJson,
+          mediaRow: copyValues(media, mapped.media),
           state: mapped.state,
           revoked: false,
           explicit: false,

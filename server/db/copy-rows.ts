@@ -1,0 +1,56 @@
+import { PGlite, type Transaction as PgliteTransaction } from "@electric-sql/pglite";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
+import type { Db } from "./client";
+
+type RawClient = Sql | PGlite | PgliteTransaction;
+
+/** Whether `db` is a Drizzle transaction (statements on it share one connection). */
+export function isTransaction(db: Db): boolean {
+  return db instanceof PgTransaction;
+}
+
+/** The driver's own handle under a Drizzle transaction (Drizzle keeps it as `session.client`). */
+function rawClient(tx: Db): RawClient {
+  if (!isTransaction(tx)) throw new Error("COPY needs a transaction: its rows are staged in it");
+  const client = (tx as unknown as { session?: { client?: RawClient } }).session?.client;
+  if (!client) throw new Error("no driver client under this transaction");
+  return client;
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Streams rows in COPY text format (copy-text.ts: lines of tab-separated values, each line ending in a
+ * newline) into `table`'s `columns`, inside the caller's transaction.
+ *
+ * PGlite reads the rows as a file (its `/dev/blob`). postgres.js streams them as COPY data, but its writable
+ * never settles when the server refuses the rows (porsager/postgres#1173: the callback of `end` is only
+ * called on success), so the end is never awaited here. Once the rows are written, `end` sends CopyDone
+ * at once (a writable with nothing pending calls its final step synchronously), and a query sent right
+ * behind it is answered after the COPY, failing if the COPY failed: that answer is what is awaited.
+ */
+export async function copyRows(
+  tx: Db,
+  table: string,
+  columns: readonly string[],
+  text: string,
+): Promise<void> {
+  const client = rawClient(tx);
+  const statement = `copy ${quoted(table)} (${columns.map(quoted).join(", ")}) from`;
+  if (client instanceof PGlite || !("unsafe" in client)) {
+    await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
+    return;
+  }
+  const stream = await client.unsafe(`${statement} stdin`).writable();
+  stream.on("error", () => {}); // the server's refusal surfaces through the query below
+  await new Promise<void>((resolve, reject) =>
+    stream.write(text, (error) => (error ? reject(error) : resolve())),
+  );
+  stream.end();
+  try {
+    await client.unsafe("select 1");
+  } catch (error) {
+    throw new Error(`the database refused rows copied into ${table}`, { cause: error });
+  }
+}
