@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { acquirePgliteLock } from "./pglite-lock";
+import { connectWithoutDelay } from "./postgres-socket";
 import * as schema from "./schema";
 
 /** One type for both drivers, so queries never care which database is underneath. */
@@ -18,7 +19,9 @@ export type DbHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 export async function openPostgres(url: string): Promise<DbHandle> {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // `socket` is documented (README, "Custom socket") but missing from postgres.js's types.
+  const options = { max: 10, onnotice: () => {}, socket: connectWithoutDelay };
+  const client = postgres(url, options);
   const db = drizzlePostgres(client, { schema });
   await migratePostgres(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: "postgres", close: () => client.end() };

@@ -1,0 +1,45 @@
+import { createServer, type Server, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectWithoutDelay } from "./postgres-socket";
+
+let server: Server;
+let port: number;
+const accepted: Socket[] = [];
+beforeAll(async () => {
+  server = createServer((socket) => accepted.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as { port: number }).port;
+});
+afterAll(async () => {
+  for (const socket of accepted) socket.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** Node keeps a socket's TCP_NODELAY wish under this symbol (there is no public getter). */
+function noDelay(socket: Socket): unknown {
+  const key = Object.getOwnPropertySymbols(socket).find((symbol) => symbol.description === "kSetNoDelay");
+  return key ? (socket as unknown as Record<symbol, unknown>)[key] : undefined;
+}
+
+describe("connectWithoutDelay", () => {
+  it("connects with Nagle's algorithm off", async () => {
+    const socket = await connectWithoutDelay({ host: ["127.0.0.1"], port: [port] });
+    expect(noDelay(socket)).toBe(true);
+    socket.destroy();
+  });
+
+  it("tries the hosts in order and uses the first that answers", async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const socket = await connectWithoutDelay({ host: ["127.0.0.1", "127.0.0.1"], port: [closed, port] });
+    expect(socket.remotePort).toBe(port);
+    socket.destroy();
+    await expect(connectWithoutDelay({ host: ["127.0.0.1"], port: [closed] })).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
+  });
+});
