@@ -97,7 +97,7 @@ describe("scanLibrary", () => {
     expect(events.slice(0, firstMap)).toEqual(["request 1", "request 2", "request 3", "request 4"]);
   });
 
-  it("reads ahead of a slow writer only by two pages per page in flight", async () => {
+  it("reads ahead of a slow writer only by three pages per page in flight", async () => {
     const events: string[] = [];
     let release = () => {};
     const writerBlocked = new Promise<void>((resolve) => (release = resolve));
@@ -109,11 +109,31 @@ describe("scanLibrary", () => {
     });
     await vi.waitFor(() => expect(events).toHaveLength(3));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // Pages 1 and 2 wait to be written, page 3 has arrived and holds its request back.
+    // Page 1 is being written, pages 2 and 3 wait for it; page 4 is not asked for.
     expect(events).toEqual(["request 1", "request 2", "request 3"]);
     release();
     expect((await scan).itemsSeen).toBe(20);
     expect(events).toHaveLength(10);
+  });
+
+  it("hands a page to the writer once it is mapped, not after the pages asked for before it", async () => {
+    const written: number[] = [];
+    const slowFirst: PageReader<{ asin: string }> = async ({ page }) => {
+      const items = [{ asin: `B0000000${page}` }, { asin: `B0000001${page}` }];
+      const mapped = async () => {
+        if (page === 1) await new Promise((resolve) => setTimeout(resolve, 50));
+        return { items, titleless: false };
+      };
+      return { totalCount: 6, stateToken: "token", items: mapped };
+    };
+    const result = await scanLibrary(slowFirst, {
+      pageSize: PAGE_SIZE,
+      pagesInFlight: 1,
+      prepare: (items) => items.length,
+      onPage: async ({ number }) => void written.push(number),
+    });
+    expect(result.itemsSeen).toBe(6);
+    expect(written).toEqual([2, 3, 1]);
   });
 
   it("sends the next request when a page's headers are in, not after its body", async () => {

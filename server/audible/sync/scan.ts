@@ -97,8 +97,11 @@ function track(unwritten: Set<Promise<void>>, write: Promise<void>) {
   unwritten.add(settled);
 }
 
-/** Pages read but not yet written, per page in flight: a round can arrive while the previous one is written. */
-const UNWRITTEN_PER_PAGE_IN_FLIGHT = 2;
+/**
+ * Pages arrived but not yet written, per page in flight: a round can arrive, and the next be asked for, while
+ * the previous one is mapped and written.
+ */
+const UNWRITTEN_PER_PAGE_IN_FLIGHT = 3;
 
 /**
  * Reads every page: the first round (page 1, or `firstRound` pages) tells how many there are, the rest go a
@@ -136,31 +139,39 @@ export async function scanLibrary<R, T>(
     remaining.length = 0; // the scan is lost anyway; stop asking for more pages
     throw error;
   };
+  /**
+   * A page is handed to the writer as soon as it is mapped, whichever page that is: pages are mapped in the
+   * order their bodies arrive, and one waiting behind an earlier page's slower body left the writer idle.
+   */
+  const handed: Promise<void>[] = [];
+  const handOn = (number: number, fetch: Fetch<R>) => {
+    const written = fetch.mapped.then(async (page) => {
+      started.delete(number);
+      await nextMacrotask();
+      if (number > pagesTotal && page.items.length === 0) return; // a first-round guess past the end
+      itemsSeen += page.items.length;
+      // Fetches overlap; writes go one after another so the database sees one writer per run.
+      const prepared = options.prepare(page.items);
+      writes = writes.then(() => options.onPage({ number, prepared, pagesTotal, totalCount }));
+      return writes;
+    }, lose);
+    track(unwritten, written);
+    handed.push(written);
+  };
   const worker = async () => {
-    for (let number = await claim(); number !== undefined;) {
+    for (let number = await claim(); number !== undefined; number = await claim()) {
       const fetch = started.get(number)!;
       await fetch.arrived.catch(lose);
       // The next request goes out as soon as this page's headers are in, so its latency overlaps the body
-      // and the mapping; pages that arrived alongside get to send theirs too before any mapping holds the thread.
-      const next = await claim();
-      const page = await fetch.mapped.catch(lose);
-      started.delete(number);
-      await nextMacrotask();
-      if (number <= pagesTotal || page.items.length > 0) {
-        itemsSeen += page.items.length;
-        // Fetches overlap; writes go one after another so the database sees one writer per run.
-        const prepared = options.prepare(page.items);
-        const current = number;
-        writes = writes.then(() => options.onPage({ number: current, prepared, pagesTotal, totalCount }));
-        track(unwritten, writes);
-      } // else a first-round guess past the end
-      number = next;
+      // and the mapping.
+      handOn(number, fetch);
     }
   };
   const workers = Array.from({ length: Math.min(options.pagesInFlight, remaining.length) }, worker);
   const fetched = await Promise.allSettled(workers);
+  const mapped = await Promise.allSettled(handed);
   await writes;
-  const failure = fetched.find((result) => result.status === "rejected");
+  const failure = [...fetched, ...mapped].find((result) => result.status === "rejected");
   if (failure) throw failure.reason;
   return { pagesTotal, totalCount, stateToken: first.stateToken, itemsSeen };
 }
