@@ -1,13 +1,17 @@
-import { PGlite, type Transaction as PgliteTransaction } from "@electric-sql/pglite";
+import type { PGlite, Transaction as PgliteTransaction } from "@electric-sql/pglite";
+import { is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import type { Db } from "./client";
 
 type RawClient = Sql | PGlite | PgliteTransaction;
 
-/** Whether `db` is a Drizzle transaction (statements on it share one connection). */
+/**
+ * Whether `db` is a Drizzle transaction (statements on it share one connection). Drizzle's own `is`, not
+ * `instanceof`: Next's server bundle can hold more than one copy of Drizzle's classes.
+ */
 export function isTransaction(db: Db): boolean {
-  return db instanceof PgTransaction;
+  return is(db, PgTransaction);
 }
 
 /** The driver's own handle under a Drizzle transaction (Drizzle keeps it as `session.client`). */
@@ -38,7 +42,8 @@ export async function copyRows(
 ): Promise<void> {
   const client = rawClient(tx);
   const statement = `copy ${quoted(table)} (${columns.map(quoted).join(", ")}) from`;
-  if (client instanceof PGlite || !("unsafe" in client)) {
+  // Told apart by shape, for the same reason as isTransaction: postgres.js's handle has `unsafe`.
+  if (!("unsafe" in client)) {
     await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
     return;
   }
