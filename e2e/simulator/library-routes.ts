@@ -40,7 +40,8 @@ export const libraryList: Handler = (ctx) => {
   const q = parseLibraryQuery(ctx.query);
   if (isSimResponse(q)) return q;
   const library = principal.account.library;
-  const rows = selectRows(library, q);
+  const selected = [q.sortBy, q.status, q.stateToken, q.purchasedAfter, q.parentAsin].join("|");
+  const rows = library.selection(selected, () => selectRows(library, q));
   // Nothing changed since the token: empty list, count 0, and the very same token back (mkb79 #93).
   const stateToken = q.stateToken !== null && rows.length === 0 ? q.stateToken : library.version;
   const headers = { "Total-Count": String(rows.length), "State-Token": String(stateToken) };

@@ -33,6 +33,7 @@ export class LibraryStore {
   private readonly titles = new Map<number, Title>();
   private readonly sorted = new Map<string, Entry[]>();
   private readonly pages = new Map<string, Buffer>();
+  private readonly selections = new Map<string, unknown[]>();
   private nextIndex = 0;
   version: number;
 
@@ -86,6 +87,7 @@ export class LibraryStore {
     this.version = Math.max(nowMs, this.version + 1);
     this.sorted.clear();
     this.pages.clear();
+    this.selections.clear();
     return this.version;
   }
 
@@ -127,6 +129,20 @@ export class LibraryStore {
     if (this.pages.size >= MAX_CACHED_PAGES) this.pages.delete(this.pages.keys().next().value!);
     this.pages.set(key, bytes);
     return bytes;
+  }
+
+  /**
+   * The rows a query selects (every page of it), until the library changes: each page's request selects
+   * from the whole library to tell its Total-Count, 10,000 entries a request.
+   */
+  selection<T>(key: string, select: () => T[]): T[] {
+    const cached = this.selections.get(key);
+    if (cached !== undefined) return cached as T[];
+    const rows = select();
+    if (this.selections.size >= MAX_CACHED_PAGES)
+      this.selections.delete(this.selections.keys().next().value!);
+    this.selections.set(key, rows);
+    return rows;
   }
 
   /** Sorted views are cached per version so deep pages of a big library stay cheap. */
