@@ -1,4 +1,4 @@
-import { createServer, type Server, type Socket } from "node:net";
+import { createServer, Socket, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectWithoutDelay } from "./postgres-socket";
 
@@ -41,5 +41,15 @@ describe("connectWithoutDelay", () => {
     await expect(connectWithoutDelay({ host: ["127.0.0.1"], port: [closed] })).rejects.toThrow(
       /ECONNREFUSED/,
     );
+  });
+});
+
+describe("connectWithoutDelay's timeout", () => {
+  it("gives up on a host that never answers within connect_timeout", async () => {
+    // A socket that is never connected stands for a SYN nobody answers (a firewalled server).
+    const silent = () => new Socket();
+    await expect(
+      connectWithoutDelay({ host: ["db.example"], port: [5432], connect_timeout: 0.2 }, silent),
+    ).rejects.toThrow(/timed out after 200 ms/);
   });
 });
