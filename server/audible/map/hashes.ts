@@ -44,7 +44,7 @@ export function canonicalJson(value: unknown): string {
   return write(value) ?? "null";
 }
 
-/** The JSON text a hash was taken over and the keys it holds: the bulk writer sends the same text. */
+/** The JSON text a hash was taken over and the keys it holds. */
 export type ValuesJson = { json: string; keys: readonly string[] };
 
 /**
@@ -77,12 +77,6 @@ function pick(values: Record<string, unknown>, keys: readonly string[]): Record<
   const picked: Record<string, unknown> = Object.create(null);
   for (const key of keys) picked[key] = values[key];
   return picked;
-}
-
-/** The JSON text and keys hashedJson writes, for values whose hash is already known. */
-export function valuesJson(values: Record<string, unknown>, exclude: string): ValuesJson {
-  const { json, keys } = hashedJson(values, exclude);
-  return { json, keys };
 }
 
 export function hashValues(values: Record<string, unknown>, exclude: string): string {

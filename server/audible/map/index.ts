@@ -4,7 +4,7 @@ export { sanitizeDescription, type SanitizedDescription } from "./description";
 export { readProgress, type ProgressValues, type ListenStatus } from "./progress";
 export { neverBackwards, type PreviousProgress } from "./never-backwards";
 export { latestFinishedAt, mergeFinishedEvents, type FinishedEventInput } from "./finished-events";
-export { canonicalJson, valuesJson, withContentHash, withStateHash, type ValuesJson } from "./hashes";
+export { canonicalJson, withContentHash, withStateHash } from "./hashes";
 export { parseTimestamp } from "./values";
 export type { MapResult, MappedItem, MediaValues, SkippedItem, UserMediaValues } from "./types";
 export { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "./response-groups";
