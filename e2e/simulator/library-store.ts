@@ -21,6 +21,16 @@ export type Entry = {
 
 const MAX_CACHED_PAGES = 40;
 
+/** A per-version cache (cleared on every change) that forgets its oldest entry beyond MAX_CACHED_PAGES. */
+function cachedUntilChange<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const value = make();
+  if (cache.size >= MAX_CACHED_PAGES) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
 export type SortKey = "Author" | "Length" | "Narrator" | "PurchaseDate" | "Title";
 
 /**
@@ -123,12 +133,7 @@ export class LibraryStore {
    * nothing; on a two-core machine the simulator's would be charged to the app the benchmark measures.
    */
   renderedPage(key: string, render: () => string): Buffer {
-    const cached = this.pages.get(key);
-    if (cached !== undefined) return cached;
-    const bytes = Buffer.from(render());
-    if (this.pages.size >= MAX_CACHED_PAGES) this.pages.delete(this.pages.keys().next().value!);
-    this.pages.set(key, bytes);
-    return bytes;
+    return cachedUntilChange(this.pages, key, () => Buffer.from(render()));
   }
 
   /**
@@ -136,13 +141,7 @@ export class LibraryStore {
    * from the whole library to tell its Total-Count, 10,000 entries a request.
    */
   selection<T>(key: string, select: () => T[]): T[] {
-    const cached = this.selections.get(key);
-    if (cached !== undefined) return cached as T[];
-    const rows = select();
-    if (this.selections.size >= MAX_CACHED_PAGES)
-      this.selections.delete(this.selections.keys().next().value!);
-    this.selections.set(key, rows);
-    return rows;
+    return cachedUntilChange(this.selections, key, select) as T[];
   }
 
   /** Sorted views are cached per version so deep pages of a big library stay cheap. */

@@ -42,7 +42,8 @@ export async function copyRows(
 ): Promise<void> {
   const client = rawClient(tx);
   const statement = `copy ${quoted(table)} (${columns.map(quoted).join(", ")}) from`;
-  // Told apart by shape, for the same reason as isTransaction: postgres.js's handle has `unsafe`.
+  // Told apart by shape: under a transaction PGlite's handle is a plain object, not a PGlite instance,
+  // while postgres.js's handle always has `unsafe`.
   if (!("unsafe" in client)) {
     await client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
     return;
