@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { libraryListResponseSchema } from "@/server/audible/schemas/library";
+import { canonicalCatalogueLine } from "./hashes";
 import { mapLibraryItem } from "./map-item";
 
 function fixtureItems(name: string): unknown[] {
@@ -15,6 +16,19 @@ describe("captured items", () => {
   it.each(["library_item_full.json", "library_sample.json"])("every item in %s maps", (name) => {
     for (const item of fixtureItems(name)) expect(mapLibraryItem(item, { marketplace: "us" }).ok).toBe(true);
   });
+
+  it.each(["library_item_full.json", "library_sample.json"])(
+    "every item in %s is encoded as its canonical line, hash last",
+    (name) => {
+      for (const item of fixtureItems(name)) {
+        const result = mapLibraryItem(item, { marketplace: "us" });
+        if (!result.ok) throw new Error(result.reason);
+        expect(result.mediaRow.line).toBe(
+          `${canonicalCatalogueLine(result.media)}\t${result.media.contentHash}`,
+        );
+      }
+    },
+  );
 
   it("maps the full item field by field", () => {
     const result = mapLibraryItem(full, { marketplace: "us" });
@@ -58,9 +72,11 @@ describe("captured items", () => {
     expect(result).toMatchObject({ revoked: false, isPodcastParent: false, explicitProgress: true });
   });
 
-  it("builds the catalogue and personal values in key order, so hashing stringifies them without a copy", () => {
+  it("builds the catalogue and personal values in key order, so hashing encodes them without a copy", () => {
     const result = mapLibraryItem(full, { marketplace: "us" });
     if (!result.ok) throw new Error(result.reason);
+    expect(result.mediaRow.line).toBe(`${canonicalCatalogueLine(result.media)}\t${result.media.contentHash}`);
+    expect(result.mediaRow.keys).toEqual([...Object.keys(result.media)]);
     const keys = Object.keys(result.media).filter((key) => key !== "contentHash");
     expect(keys).toEqual([...keys].sort());
     const stateKeys = Object.keys(result.state).filter((key) => key !== "stateHash");

@@ -1,4 +1,4 @@
-import { hashedJson } from "./hashes";
+import { hashedCatalogueRow, hashedJson } from "./hashes";
 import { mapMediaValues } from "./media-values";
 import { mapOwnRating } from "./contributors";
 import { readPlus } from "./plus";
@@ -20,14 +20,14 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
   if (!title) return { ok: false, asin, reason: "missing title" };
   try {
     const values = mapMediaValues(item, asin, title, marketplace);
-    const { hash: contentHash } = hashedJson(values, "contentHash");
+    const { row: mediaRow, contentHash } = hashedCatalogueRow(values);
     const media: MediaValues = Object.assign(values, { contentHash });
     const progress = readProgress(item);
     const libraryStatus = isRecord(item.library_status) ? item.library_status : {};
     const purchasedAt = parseTimestamp(item.purchase_date);
     const rating = mapOwnRating(item.provided_review);
     const plus = readPlus(item);
-    // Keys in sorted order, like mapMediaValues's: hashedJson then stringifies the object as it is.
+    // Keys in sorted order: hashedJson then stringifies the object as it is.
     const stateValues = {
       addedAt: parseTimestamp(libraryStatus.date_added) ?? purchasedAt,
       finishedAt: progress.finishedAt,
@@ -45,6 +45,7 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
     return {
       ok: true,
       media,
+      mediaRow,
       state: Object.assign(stateValues, { stateHash }),
       parentAsin: media.parentAsin ?? null,
       isPodcastParent: media.contentType === "podcast",

@@ -6,7 +6,7 @@ import { createAudibleApi, type AudibleApi } from "@/server/audible/api";
 import { readBaseTemplates } from "@/server/audible/hosts";
 import { createAudibleHttp } from "@/server/audible/http";
 import { libraryItemSchema, type LibraryItem } from "@/server/audible/schemas";
-import { canonicalJson } from "./hashes";
+import { canonicalCatalogueLine, canonicalJson } from "./hashes";
 import { mapLibraryItem } from "./map-item";
 import { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "./response-groups";
 import type { MappedItem } from "./types";
@@ -73,14 +73,14 @@ describe("mapping the simulator's library", () => {
     expect(mapped.size).toBe(500);
   });
 
-  it("hashes every title exactly as canonicalJson does, so stored hashes stay valid", () => {
-    const canonicalHash = (values: Record<string, unknown>, exclude: string) => {
-      const { [exclude]: _hash, ...rest } = values;
-      return createHash("sha1").update(canonicalJson(rest)).digest("hex");
-    };
-    for (const { media, state } of all()) {
-      expect(media.contentHash).toBe(canonicalHash(media, "contentHash"));
-      expect(state.stateHash).toBe(canonicalHash(state, "stateHash"));
+  it("hashes every title over its canonical text, so a file import of the same values hashes alike", () => {
+    const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+    for (const { media, mediaRow, state } of all()) {
+      const line = canonicalCatalogueLine(media);
+      expect(media.contentHash).toBe(sha1(line));
+      expect(mediaRow.line).toBe(`${line}\t${media.contentHash}`);
+      const { stateHash: _hash, ...rest } = state;
+      expect(state.stateHash).toBe(sha1(canonicalJson(rest)));
     }
   });
 

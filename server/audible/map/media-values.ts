@@ -34,7 +34,8 @@ export function mapMediaValues(
   const description = pickDescription(item);
   const { contentType, parentAsin } = classify(item);
   const rating = mapCommunityRating(item.rating);
-  // Keys in sorted order: hashedJson then stringifies this object as it is (map-item.test.ts checks).
+  // Keys in sorted order, nested values too: the content hash is taken over this object's COPY text as it
+  // is, which must be the canonical text (map-item.test.ts and map-simulator.test.ts check).
   return {
     asin,
     authors,

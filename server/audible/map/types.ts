@@ -1,3 +1,4 @@
+import type { CopyValues } from "@/server/db/copy-text";
 import type { media, userMedia } from "@/server/db/schema/library";
 
 export type MediaValues = Omit<typeof media.$inferInsert, "id" | "createdAt" | "updatedAt"> & {
@@ -12,6 +13,8 @@ export type UserMediaValues = Omit<
 export type MappedItem = {
   ok: true;
   media: MediaValues;
+  /** `media` as the COPY line the bulk writer sends, its contentHash last (the hash is taken over the rest). */
+  mediaRow: CopyValues;
   state: UserMediaValues;
   parentAsin: string | null;
   isPodcastParent: boolean;

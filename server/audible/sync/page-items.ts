@@ -1,5 +1,5 @@
 import { copyValues } from "@/server/db/copy-text";
-import { media, userMedia } from "@/server/db/schema";
+import { userMedia } from "@/server/db/schema";
 import { readJsonText, type UnreadableReason } from "../json-text";
 import { mapLibraryItem, type MapResult } from "../map";
 import { isRecord, textOrNull } from "../map/values";
@@ -32,7 +32,7 @@ export function toPageItem(mapped: MapResult): PageItem {
     ok: true,
     asin: mapped.media.asin,
     contentHash: mapped.media.contentHash,
-    mediaRow: copyValues(media, mapped.media),
+    mediaRow: mapped.mediaRow,
     state: mapped.state,
     stateRow: copyValues(userMedia, mapped.state),
     revoked: mapped.revoked,

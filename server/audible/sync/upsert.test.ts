@@ -119,4 +119,34 @@ describe("upsertChunk", () => {
     );
     expect(setting?.session_replication_role).toBe("origin");
   });
+
+  it("rewrites a catalogue row stored under an older hash once, and the person sees it unchanged", async () => {
+    const { user } = await signedInCaller(handle.db);
+    const write = () =>
+      upsertChunk(handle.db, {
+        userId: user.id,
+        marketplace: "it",
+        entries: [entry("it", { asin: "B0000000G7", title: "Upgraded" })],
+        now: new Date("2026-11-01T00:00:00Z"),
+        merge: neverBackwards,
+      });
+    const stored = () =>
+      handle.db
+        .select({ contentHash: media.contentHash, title: media.title, updatedAt: media.updatedAt })
+        .from(media)
+        .where(and(eq(media.marketplace, "it"), eq(media.asin, "B0000000G7")));
+    await write();
+    const [fresh] = await stored();
+    // What a sync before the hash moved to the COPY text left behind: the same values, another hash.
+    await handle.db
+      .update(media)
+      .set({ contentHash: "0".repeat(40), title: "Stale copy", updatedAt: new Date(0) })
+      .where(and(eq(media.marketplace, "it"), eq(media.asin, "B0000000G7")));
+
+    expect(await write()).toEqual({ added: 0, updated: 0, unchanged: 1, removed: 0 });
+    const [rewritten] = await stored();
+    expect(rewritten).toEqual({ ...fresh, updatedAt: new Date("2026-11-01T00:00:00Z") });
+    expect(await write()).toEqual({ added: 0, updated: 0, unchanged: 1, removed: 0 });
+    expect(await stored()).toEqual([rewritten]);
+  });
 });
