@@ -46,7 +46,7 @@ describe("the mapper thread", () => {
     ]);
   });
 
-  it("is warm once the thread has loaded, before any page is sent, and maps nothing to get there", async () => {
+  it("is warm once the thread has loaded and warmed up, before any page is sent; the warm-up is no page", async () => {
     let loaded = false;
     const mapper = new WorkerMapper(() => {
       const worker = startMapperThread();
