@@ -83,6 +83,8 @@ export async function executeRun(deps: SyncDeps, run: SyncRun): Promise<void> {
     metrics.librarySyncs.inc({ kind: run.kind, status: "failed" });
     if (code === "SYNC_FAILED") log.error({ userId: run.userId, runId: run.id, err: error }, "sync failed");
     else log.warn({ userId: run.userId, runId: run.id, errorType: code }, "sync failed");
+    // A progress save still under way must not land after the run's end and undo its counts.
+    await tracker.flush().catch(() => {});
     await finishRun(
       deps.db,
       run.id,
@@ -200,7 +202,7 @@ async function syncAccount(
       await writeEntries(page.prepared.entries);
       tracker.pagesDone += 1;
       tracker.titlesSeen = page.prepared.seenAfter;
-      await tracker.save();
+      void tracker.save();
     },
   });
 
@@ -216,6 +218,7 @@ async function syncAccount(
     }
   }
 
+  await tracker.flush();
   const { added, updated, removed } = tracker.counts;
   await refreshLibraryStats(db, added + updated + removed);
 

@@ -46,7 +46,22 @@ export class RunTracker {
     };
   }
 
-  save() {
-    return saveProgress(this.db, this.runId, this.snapshot(), this.now());
+  private saving: Promise<void> = Promise.resolve();
+
+  /**
+   * Saves the progress as it is now, after any save still under way, without making the caller wait: the
+   * writer goes on with the next page meanwhile. A failed save fails every later one and `flush`.
+   */
+  save(): Promise<void> {
+    const progress = this.snapshot();
+    const at = this.now();
+    this.saving = this.saving.then(() => saveProgress(this.db, this.runId, progress, at));
+    this.saving.catch(() => {}); // surfaces through flush
+    return this.saving;
+  }
+
+  /** Waits for the saves under way; rejects if one failed. */
+  flush(): Promise<void> {
+    return this.saving;
   }
 }

@@ -54,12 +54,18 @@ type ChunkInput = {
  * lets I/O in between statements: library pages arriving meanwhile are read off their sockets instead of
  * waiting for the whole page to be written (at 500 ms a page the next round went out late); a sync's
  * `pause` also waits for bodies mid-transfer (incoming-bodies.ts). On Postgres each pause costs a few µs.
+ *
+ * On Postgres a chunk's commit does not wait for its WAL to reach the disk (a few ms a chunk on the
+ * writer's path). A crash of the server may then lose the last chunks written, never part of one, and that
+ * run never ends as succeeded; the next sync writes them again. A run's end (finishRun) commits as usual,
+ * and a commit that reaches the disk takes every earlier one with it: a finished run has all its chunks.
  */
 export async function upsertChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   if (input.entries.length === 0) return { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const embedded = runsOnThisThread(db);
   return db.transaction(async (tx) => {
     if (embedded) await checkRowsOnce(tx, input.userId);
+    else await tx.execute(sql`set local synchronous_commit = off`);
     return writeChunk(tx, input);
   });
 }
