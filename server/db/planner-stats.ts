@@ -6,24 +6,26 @@ import { media } from "@/server/db/schema";
 export const BULK_WRITE_ROWS = 200;
 
 /**
- * Catalogue columns no query filters, joins or sorts on by value: the long texts (search matches them
- * with ILIKE, which plans with a fixed estimate), cover, genre and narrator lists (narrators are only
- * shown and unnested for stats; sorting their jsonb took a quarter of the ANALYZE), the hash.
+ * The catalogue columns whose statistics a plan depends on: the join key, what the library filters by
+ * (type, author and series lists, matched with @>), and what the sync looks titles up by (its unique index
+ * spans three columns, so the planner needs each one's statistics to expect one row per ASIN). Sorting and
+ * the long texts need none: every library, facet and stats query planned the same with only these as with
+ * every column (30 plans compared at 10,000 titles), and ANALYZE took half as long (50 → 23 ms), which a
+ * first import waits for at its end.
  */
-const UNPLANNED_MEDIA_COLUMNS = new Set<keyof typeof media.$inferSelect>([
-  "coverUrls",
-  "narrators",
-  "genres",
-  "descriptionHtml",
-  "descriptionText",
-  "searchText",
-  "contentHash",
-]);
+const PLANNED_MEDIA_COLUMNS = [
+  "id",
+  "source",
+  "marketplace",
+  "asin",
+  "contentType",
+  "parentAsin",
+  "authors",
+  "series",
+] as const satisfies readonly (keyof typeof media.$inferSelect)[];
 
 const plannedMediaColumns = sql.join(
-  Object.entries(getTableColumns(media))
-    .filter(([key]) => !UNPLANNED_MEDIA_COLUMNS.has(key as keyof typeof media.$inferSelect))
-    .map(([, column]) => sql.identifier(column.name)),
+  PLANNED_MEDIA_COLUMNS.map((key) => sql.identifier(getTableColumns(media)[key].name)),
   sql`, `,
 );
 
