@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { orderedId } from "./ordered-id";
 
 export const mediaSourceEnum = pgEnum("media_source", ["audible"]);
 export const contentTypeEnum = pgEnum("content_type", ["book", "podcast", "episode"]);
@@ -30,7 +31,7 @@ export const media = pgTable(
   {
     id: text("id")
       .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+      .$defaultFn(() => orderedId()),
     source: mediaSourceEnum("source").notNull().default("audible"),
     marketplace: text("marketplace").notNull(),
     asin: text("asin").notNull(),
@@ -91,7 +92,7 @@ export const userMedia = pgTable(
   {
     id: text("id")
       .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
+      .$defaultFn(() => orderedId()),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
