@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/server/db";
 import { copyRows, isTransaction } from "@/server/db/copy-rows";
@@ -75,6 +75,27 @@ export async function insertRows<R extends string>(
     );
   }
   return out;
+}
+
+/**
+ * Copies rows straight into `table`, for rows that cannot be there yet: inserting them from a staging table,
+ * as insertRows must to skip existing ones, costs a second copy of every row and two more statements (a
+ * 1,000-title page of catalogue rows: 14 ms against 23). A row that is there after all fails the whole
+ * statement (a unique violation; postgres.js does not pass on which error a COPY met, see copy-rows.ts).
+ */
+export async function copyIntoTable(
+  db: Db,
+  table: PgTable,
+  rows: readonly (Row | EncodedRow)[],
+): Promise<void> {
+  const shape = shapeOf(table);
+  const run = async (tx: Db) => {
+    for (const group of groupByDefinedKeys(table, shape, rows.map(encoded), true)) {
+      const columns = group.keys.map((key) => shape.columns[key]!.name);
+      await copyRows(tx, getTableName(table), columns, `${group.lines.join("\n")}\n`);
+    }
+  };
+  return isTransaction(db) ? run(db) : db.transaction(run);
 }
 
 /** Sets each row's `set` on the row with its `id`; one statement per distinct set of keys. */

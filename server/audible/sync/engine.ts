@@ -23,7 +23,7 @@ import { finishRun, type SyncRun } from "./runs";
 import type { PageItem } from "./page-items";
 import { sharedPageMapper } from "./page-mapper";
 import { scanLibrary, type PageReader } from "./scan";
-import { upsertChunk, type SyncEntry } from "./upsert";
+import { holdsNoTitles, upsertChunk, type SyncEntry } from "./upsert";
 import { neverBackwards } from "../map";
 
 export type SyncTuning = {
@@ -173,6 +173,7 @@ async function syncAccount(
   };
   // A first import finds nothing to compare with; later scans find nearly everything.
   const mostlyNew = mode === "full" && !account.lastFullSyncAt;
+  const emptyLibrary = mostlyNew && (await holdsNoTitles(db, run.userId));
   const writeEntries = async (entries: SyncEntry[]) => {
     for (let start = 0; start < entries.length; start += deps.tuning.chunkSize) {
       const chunk = entries.slice(start, start + deps.tuning.chunkSize);
@@ -184,6 +185,7 @@ async function syncAccount(
           now: deps.now(),
           merge: neverBackwards,
           mostlyNew,
+          emptyLibrary,
           pause: holdForBodies ? () => incoming.settled() : undefined,
         }),
       );

@@ -7,6 +7,7 @@ import { media, userMedia, users } from "@/server/db/schema";
 import { createTestDb } from "@/server/testing/test-db";
 import { signedInCaller } from "@/server/testing/users";
 import { toPageItem } from "./page-items";
+import { EncodedRow, insertRows } from "./bulk";
 import { upsertChunk, type SyncEntry } from "./upsert";
 
 let handle: DbHandle;
@@ -22,10 +23,18 @@ function entry(marketplace: string, item: Record<string, unknown>): SyncEntry {
   return syncEntry;
 }
 
-/** Two chunks for a new person: a first import, then every kind of change. */
-async function importTwice(marketplace: string, mostlyNew: boolean, fromJsonText = true) {
+/**
+ * Two chunks for a new person: a first import, then every kind of change. `emptyLibrary` is true for the
+ * first only, as a run would have it.
+ */
+async function importTwice(
+  marketplace: string,
+  mostlyNew: boolean,
+  fromJsonText = true,
+  emptyLibrary = false,
+) {
   const { user } = await signedInCaller(handle.db);
-  const write = (items: Record<string, unknown>[]) =>
+  const write = (items: Record<string, unknown>[], empty = false) =>
     upsertChunk(handle.db, {
       userId: user.id,
       marketplace,
@@ -36,13 +45,22 @@ async function importTwice(marketplace: string, mostlyNew: boolean, fromJsonText
       now: new Date("2026-11-01T00:00:00Z"),
       merge: neverBackwards,
       mostlyNew,
+      emptyLibrary: empty,
     });
-  const first = await write([
-    { asin: "B0000000A1", title: "Kept", purchase_date: "2024-05-01T10:00:00.000Z", origin_type: "Purchase" },
-    { asin: "B0000000B2", title: "Progressed", percent_complete: 10 },
-    { asin: "B0000000C3", title: "Returned" },
-    { asin: "B0000000D4", title: "Renamed" },
-  ]);
+  const first = await write(
+    [
+      {
+        asin: "B0000000A1",
+        title: "Kept",
+        purchase_date: "2024-05-01T10:00:00.000Z",
+        origin_type: "Purchase",
+      },
+      { asin: "B0000000B2", title: "Progressed", percent_complete: 10 },
+      { asin: "B0000000C3", title: "Returned" },
+      { asin: "B0000000D4", title: "Renamed" },
+    ],
+    emptyLibrary,
+  );
   const second = await write([
     { asin: "B0000000A1", title: "Kept", purchase_date: "2024-05-01T10:00:00.000Z", origin_type: "Purchase" },
     { asin: "B0000000B2", title: "Progressed", percent_complete: 60 },
@@ -76,7 +94,10 @@ describe("upsertChunk", () => {
     const insertFirst = await importTwice("us", true);
     const lookUpFirst = await importTwice("uk", false);
     const fromValues = await importTwice("de", true, false);
+    const copiedIn = await importTwice("es", true, true, true);
     expect(insertFirst).toEqual(lookUpFirst);
+    // A first import into an empty library copies the person's rows straight in: the same rows.
+    expect(copiedIn).toEqual(insertFirst);
     // The person's values go in as the mapper's JSON text, or as values when a merge changed them.
     expect(fromValues).toEqual(insertFirst);
     expect(insertFirst.rows[0]).toMatchObject({
@@ -149,4 +170,80 @@ describe("upsertChunk", () => {
     expect(await write()).toEqual({ added: 0, updated: 0, unchanged: 1, removed: 0 });
     expect(await stored()).toEqual([rewritten]);
   });
+
+  it("fails the chunk, writing nothing, when a library said to be empty holds one of its titles", async () => {
+    const { user } = await signedInCaller(handle.db);
+    const write = (asins: string[], emptyLibrary: boolean) =>
+      upsertChunk(handle.db, {
+        userId: user.id,
+        marketplace: "nl",
+        entries: asins.map((asin) => entry("nl", { asin, title: asin })),
+        now: new Date("2026-11-01T00:00:00Z"),
+        merge: neverBackwards,
+        emptyLibrary,
+      });
+    await write(["B0000000H8"], true);
+    // PGlite names the duplicate; postgres.js only says the COPY was refused (see copy-rows.ts).
+    await expect(write(["B0000000I9", "B0000000H8"], true)).rejects.toThrow(
+      /duplicate key|refused rows copied into user_media/,
+    );
+    const held = await handle.db
+      .select({ asin: media.asin })
+      .from(userMedia)
+      .innerJoin(media, eq(media.id, userMedia.mediaId))
+      .where(eq(userMedia.userId, user.id));
+    expect(held).toEqual([{ asin: "B0000000H8" }]);
+    expect(await write(["B0000000I9", "B0000000H8"], false)).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 1,
+      removed: 0,
+    });
+  });
+
+  // Two connections at once: only Postgres has them.
+  it.runIf(process.env.DATABASE_URL)(
+    "takes the id of a title another person's sync adds at the same moment, instead of failing",
+    async () => {
+      const { user } = await signedInCaller(handle.db);
+      const theirs = entry("se", { asin: "B0000000J1", title: "Raced" });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let inserted = () => {};
+      const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+      // The other sync's transaction has the title but has not committed when ours looks it up.
+      const other = handle.db.transaction(async (tx) => {
+        const [row] = await insertRows(tx, media, [new EncodedRow(theirs.mediaRow)], ["id"]);
+        inserted();
+        await held;
+        return String(row!.id);
+      });
+      await insertedYet;
+      const ours = upsertChunk(handle.db, {
+        userId: user.id,
+        marketplace: "se",
+        entries: [theirs, entry("se", { asin: "B0000000K2", title: "Ours alone" })],
+        now: new Date("2026-11-01T00:00:00Z"),
+        merge: neverBackwards,
+        mostlyNew: true,
+      });
+      // Our copy of the catalogue rows waits on the other transaction's row, then finds it committed.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      release();
+      const theirId = await other;
+      expect(await ours).toEqual({ added: 2, updated: 0, unchanged: 0, removed: 0 });
+      const rows = await handle.db
+        .select({ asin: media.asin, mediaId: userMedia.mediaId })
+        .from(userMedia)
+        .innerJoin(media, eq(media.id, userMedia.mediaId))
+        .where(eq(userMedia.userId, user.id))
+        .orderBy(asc(media.asin));
+      expect(rows).toEqual([
+        { asin: "B0000000J1", mediaId: theirId },
+        { asin: "B0000000K2", mediaId: expect.any(String) },
+      ]);
+      const catalogue = await handle.db.select().from(media).where(eq(media.marketplace, "se"));
+      expect(catalogue).toHaveLength(2);
+    },
+  );
 });

@@ -4,7 +4,8 @@ import { runsOnThisThread } from "@/server/db/client";
 import { media, userMedia, users } from "@/server/db/schema";
 import type { CopyValues } from "@/server/db/copy-text";
 import type { UserMediaValues } from "../map";
-import { EncodedRow, inTextList, insertRows, updateRowsById } from "./bulk";
+import { orderedId } from "@/server/db/schema/ordered-id";
+import { copyIntoTable, EncodedRow, inTextList, insertRows, updateRowsById } from "./bulk";
 import { nextMacrotask } from "./next-macrotask";
 
 export type PreviousState = Pick<typeof userMedia.$inferSelect, "status" | "progressPercent" | "finishedAt">;
@@ -35,11 +36,18 @@ type ChunkInput = {
   now: Date;
   merge: MergeState;
   /**
-   * Most titles are expected to be new (a first import): every row is inserted straight away and only
-   * the ones that already exist are looked up, instead of looking all of them up first. Either way gives
-   * the same rows and counts; this saves a lookup per table per chunk when the guess is right.
+   * Most of the person's rows are expected to be new (a first import): they are inserted straight away
+   * and only the ones that already exist are looked up, instead of looking all of them up first. Either
+   * way gives the same rows and counts; this saves a lookup per chunk when the guess is right.
    */
   mostlyNew?: boolean;
+  /**
+   * The person held no titles at all when this run began, and only a run writes a person's rows (one run
+   * per person at a time, each title once per run): their rows are copied straight in, without looking
+   * for existing ones. Were one there after all, the chunk would fail with a unique violation, and the run
+   * with it; the next run would find the titles and take the usual way.
+   */
+  emptyLibrary?: boolean;
   /** Awaited between statements so that I/O gets in (see upsertChunk); one event-loop turn by default. */
   pause?: () => Promise<void>;
 };
@@ -100,6 +108,12 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   };
   const added = (entry: SyncEntry) => (counts[entry.revoked ? "removed" : "added"] += 1);
 
+  if (input.emptyLibrary) {
+    await letIoIn(input);
+    await copyIntoTable(db, userMedia, input.entries.map(newRow));
+    for (const entry of input.entries) added(entry);
+    return counts;
+  }
   let pending = input.entries;
   if (input.mostlyNew) {
     await letIoIn(input);
@@ -168,52 +182,76 @@ async function writeChunk(db: Db, input: ChunkInput): Promise<ChunkCounts> {
   return counts;
 }
 
-/** Catalogue rows are shared between people: insert new, rewrite changed, leave the rest alone. */
+/** Catalogue rows are shared between people: add new, rewrite changed, leave the rest alone. */
 async function upsertMedia(db: Db, input: ChunkInput): Promise<Map<string, string>> {
   const { entries, now } = input;
-  const ids = new Map<string, string>();
-  const catalogueRow = (entry: SyncEntry, extra: Record<string, unknown> = {}) =>
-    new EncodedRow(entry.mediaRow, extra);
-  const insert = async (batch: SyncEntry[]) => {
-    if (batch.length === 0) return;
-    await letIoIn(input);
-    const inserted = await insertRows(
-      db,
-      media,
-      batch.map((entry) => catalogueRow(entry)),
-      ["id", "asin"],
-    );
-    for (const row of inserted) ids.set(String(row.asin), String(row.id));
-  };
-  const select = (asins: string[]) =>
-    db
-      .select({ id: media.id, asin: media.asin, contentHash: media.contentHash })
-      .from(media)
-      .where(
-        and(
-          eq(media.source, "audible"),
-          eq(media.marketplace, input.marketplace),
-          inTextList(media.asin, asins),
-        ),
-      );
-
-  if (input.mostlyNew) await insert(entries);
-  const rest = entries.filter((entry) => !ids.has(entry.asin));
-  if (rest.length > 0) {
-    const known = new Map((await select(rest.map((entry) => entry.asin))).map((row) => [row.asin, row]));
-    for (const row of known.values()) ids.set(row.asin, row.id);
-    await insert(rest.filter((entry) => !known.has(entry.asin)));
-    const changed = rest.flatMap((entry) => {
-      const row = known.get(entry.asin);
-      return row && row.contentHash !== entry.contentHash
-        ? [{ id: row.id, set: catalogueRow(entry, { updatedAt: now }) }]
-        : [];
-    });
-    if (changed.length > 0) await updateRowsById(db, media, changed);
-  }
-
-  // Another person's sync may have inserted some of these at the same moment: read those ids back.
-  const missing = entries.filter((entry) => !ids.has(entry.asin)).map((entry) => entry.asin);
-  if (missing.length > 0) for (const row of await select(missing)) ids.set(row.asin, row.id);
+  await letIoIn(input);
+  const rows = await selectTitles(
+    db,
+    input.marketplace,
+    entries.map((entry) => entry.asin),
+  );
+  const known = new Map(rows.map((row) => [row.asin, row]));
+  const ids = new Map([...known.values()].map((row) => [row.asin, row.id]));
+  const fresh = entries.filter((entry) => !known.has(entry.asin));
+  if (fresh.length > 0) await addTitles(db, input, fresh, ids);
+  const changed = entries.flatMap((entry) => {
+    const row = known.get(entry.asin);
+    return row && row.contentHash !== entry.contentHash
+      ? [{ id: row.id, set: new EncodedRow(entry.mediaRow, { updatedAt: now }) }]
+      : [];
+  });
+  if (changed.length > 0) await updateRowsById(db, media, changed);
   return ids;
+}
+
+const selectTitles = (db: Db, marketplace: string, asins: string[]) =>
+  db
+    .select({ id: media.id, asin: media.asin, contentHash: media.contentHash })
+    .from(media)
+    .where(
+      and(eq(media.source, "audible"), eq(media.marketplace, marketplace), inTextList(media.asin, asins)),
+    );
+
+/**
+ * Titles the catalogue did not have a moment ago are copied in with ids made here. Another person's sync
+ * may add some of the same titles at the same moment: then the copy fails and is undone (a savepoint),
+ * and they go in the slower way that skips rows already there, whose ids are read back. A copy that failed
+ * for any other reason fails that way too.
+ */
+async function addTitles(db: Db, input: ChunkInput, fresh: SyncEntry[], ids: Map<string, string>) {
+  const rows = fresh.map((entry) => ({ entry, id: orderedId() }));
+  await letIoIn(input);
+  try {
+    await db.transaction((savepoint) =>
+      copyIntoTable(
+        savepoint,
+        media,
+        rows.map(({ entry, id }) => new EncodedRow(entry.mediaRow, { id })),
+      ),
+    );
+    for (const { entry, id } of rows) ids.set(entry.asin, id);
+    return;
+  } catch {
+    // Taken the slower way below.
+  }
+  const inserted = await insertRows(
+    db,
+    media,
+    fresh.map((entry) => new EncodedRow(entry.mediaRow)),
+    ["id", "asin"],
+  );
+  for (const row of inserted) ids.set(String(row.asin), String(row.id));
+  const missing = fresh.filter((entry) => !ids.has(entry.asin)).map((entry) => entry.asin);
+  for (const row of await selectTitles(db, input.marketplace, missing)) ids.set(row.asin, row.id);
+}
+
+/** Whether the person holds no titles at all, in any marketplace, returned or not. */
+export async function holdsNoTitles(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(userMedia)
+    .where(eq(userMedia.userId, userId))
+    .limit(1);
+  return !row;
 }
