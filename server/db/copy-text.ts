@@ -53,7 +53,8 @@ export function copyValues(table: PgTable, values: Record<string, unknown>): Cop
   return { line, keys: sharedKeys(table, keys) };
 }
 
-function sharedKeys(table: PgTable, keys: string[]): readonly string[] {
+/** `keys`, or the equal array the last row of `table` had: rows built by the same code share one. */
+export function sharedKeys(table: PgTable, keys: string[]): readonly string[] {
   const last = lastKeys.get(table);
   if (last && last.length === keys.length && last.every((key, i) => key === keys[i])) return last;
   lastKeys.set(table, keys);

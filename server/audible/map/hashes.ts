@@ -1,12 +1,10 @@
 import { hash } from "node:crypto";
-import { copyField, copyValues, jsonKeysOf, type CopyValues } from "@/server/db/copy-text";
-import { media } from "@/server/db/schema/library";
 
 /**
  * JSON.stringify lists array-index keys first, in numeric order; Object.keys already returns them that way,
  * so only the string keys after them need sorting.
  */
-function orderedKeys(record: Record<string, unknown>): string[] {
+export function orderedKeys(record: Record<string, unknown>): string[] {
   const keys = Object.keys(record);
   let indexKeys = 0;
   while (indexKeys < keys.length && isIndexKey(keys[indexKeys]!)) indexKeys++;
@@ -83,48 +81,6 @@ function pick(values: Record<string, unknown>, keys: readonly string[]): Record<
 
 export function hashValues(values: Record<string, unknown>, exclude: string): string {
   return hashedJson(values, exclude).hash;
-}
-
-/**
- * A catalogue row's values as COPY text in canonical form: keys in order, undefined left out, json columns
- * as canonical JSON. The content hash is taken over this text, the very line the bulk writer sends, so a
- * sync encodes each title once instead of also stringifying it as JSON for the hash (a fifth of the mapper
- * thread's time). Hashes stored before this change no longer match: the next sync rewrites each catalogue
- * row once, which changes no count a person sees (those come from the personal rows).
- */
-export function canonicalCatalogueLine(values: Record<string, unknown>): string {
-  const json = jsonKeysOf(media);
-  const fields: string[] = [];
-  for (const key of orderedKeys(values)) {
-    const value = values[key];
-    if (key === "contentHash" || value === undefined) continue;
-    fields.push(
-      json.has(key) && value !== null ? copyField(canonicalJson(value), false) : copyField(value, false),
-    );
-  }
-  return fields.join("\t");
-}
-
-const keysWithHash = new WeakMap<readonly string[], readonly string[]>();
-
-/**
- * Encodes a catalogue row built in canonical form (the mapper builds keys and nested values in order;
- * map-item.test.ts and map-simulator.test.ts hold it to canonicalCatalogueLine) and appends its hash: the
- * row the writer sends, and the hash it compares with the stored one.
- */
-export function hashedCatalogueRow(values: Record<string, unknown>): {
-  row: CopyValues;
-  contentHash: string;
-} {
-  const encoded = copyValues(media, values);
-  const contentHash = hash("sha1", encoded.line);
-  let keys = keysWithHash.get(encoded.keys);
-  if (!keys) keysWithHash.set(encoded.keys, (keys = [...encoded.keys, "contentHash"]));
-  return { row: { line: `${encoded.line}\t${contentHash}`, keys }, contentHash };
-}
-
-export function withContentHash<T extends Record<string, unknown>>(values: T): T & { contentHash: string } {
-  return { ...values, contentHash: hash("sha1", canonicalCatalogueLine(values)) };
 }
 
 export function withStateHash<T extends Record<string, unknown>>(values: T): T & { stateHash: string } {

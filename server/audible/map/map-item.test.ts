@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { libraryListResponseSchema } from "@/server/audible/schemas/library";
-import { canonicalCatalogueLine } from "./hashes";
+import { canonicalCatalogueLine } from "./hashed-rows";
 import { mapLibraryItem } from "./map-item";
 
 function fixtureItems(name: string): unknown[] {

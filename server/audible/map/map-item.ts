@@ -1,4 +1,4 @@
-import { hashedCatalogueRow, hashedJson } from "./hashes";
+import { hashedCatalogueRow, hashedStateRow } from "./hashed-rows";
 import { mapMediaValues } from "./media-values";
 import { mapOwnRating } from "./contributors";
 import { readPlus } from "./plus";
@@ -41,12 +41,13 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
       purchasedAt,
       status: progress.status,
     };
-    const { hash: stateHash } = hashedJson(stateValues, "stateHash");
+    const { row: stateRow, stateHash } = hashedStateRow(stateValues);
     return {
       ok: true,
       media,
       mediaRow,
       state: Object.assign(stateValues, { stateHash }),
+      stateRow,
       parentAsin: media.parentAsin ?? null,
       isPodcastParent: media.contentType === "podcast",
       revoked: textOrNull(item.status)?.toLowerCase() === "revoked",

@@ -6,7 +6,10 @@ import { createAudibleApi, type AudibleApi } from "@/server/audible/api";
 import { readBaseTemplates } from "@/server/audible/hosts";
 import { createAudibleHttp } from "@/server/audible/http";
 import { libraryItemSchema, type LibraryItem } from "@/server/audible/schemas";
-import { canonicalCatalogueLine, canonicalJson } from "./hashes";
+import { copyValues } from "@/server/db/copy-text";
+import { userMedia } from "@/server/db/schema/library";
+import { canonicalCatalogueLine } from "./hashed-rows";
+import { canonicalJson } from "./hashes";
 import { mapLibraryItem } from "./map-item";
 import { LIBRARY_SYNC_IMAGE_SIZES, LIBRARY_SYNC_RESPONSE_GROUPS } from "./response-groups";
 import type { MappedItem } from "./types";
@@ -75,12 +78,13 @@ describe("mapping the simulator's library", () => {
 
   it("hashes every title over its canonical text, so a file import of the same values hashes alike", () => {
     const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
-    for (const { media, mediaRow, state } of all()) {
+    for (const { media, mediaRow, state, stateRow } of all()) {
       const line = canonicalCatalogueLine(media);
       expect(media.contentHash).toBe(sha1(line));
       expect(mediaRow.line).toBe(`${line}\t${media.contentHash}`);
       const { stateHash: _hash, ...rest } = state;
       expect(state.stateHash).toBe(sha1(canonicalJson(rest)));
+      expect(stateRow).toEqual(copyValues(userMedia, state));
     }
   });
 

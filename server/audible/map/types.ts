@@ -16,6 +16,8 @@ export type MappedItem = {
   /** `media` as the COPY line the bulk writer sends, its contentHash last (the hash is taken over the rest). */
   mediaRow: CopyValues;
   state: UserMediaValues;
+  /** `state` as the COPY line the bulk writer sends, its stateHash last. */
+  stateRow: CopyValues;
   parentAsin: string | null;
   isPodcastParent: boolean;
   /** `status: "Revoked"`: the sync decides whether and when to set `removedAt`. */

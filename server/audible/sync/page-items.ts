@@ -1,6 +1,4 @@
 import { isAscii } from "node:buffer";
-import { copyValues } from "@/server/db/copy-text";
-import { userMedia } from "@/server/db/schema";
 import { readJsonText, type UnreadableReason } from "../json-text";
 import { mapLibraryItem, type MapResult } from "../map";
 import { isRecord, textOrNull } from "../map/values";
@@ -36,7 +34,7 @@ export function toPageItem(mapped: MapResult): PageItem {
     contentHash: mapped.media.contentHash,
     mediaRow: mapped.mediaRow,
     state: mapped.state,
-    stateRow: copyValues(userMedia, mapped.state),
+    stateRow: mapped.stateRow,
     revoked: mapped.revoked,
     explicit: mapped.explicitProgress,
     isPodcastParent: mapped.isPodcastParent,
