@@ -24,7 +24,7 @@ const statisticsOf = async (table: string) =>
     .sort();
 
 describe("refreshLibraryStats", () => {
-  it("after a bulk write, reads the statistics plans depend on: the catalogue's keys and filters, every personal column", async () => {
+  it("after a bulk write, reads the statistics plans depend on, and only those", async () => {
     const { user } = await signedInCaller(handle.db);
     await insertTitles(
       handle.db,
@@ -38,7 +38,7 @@ describe("refreshLibraryStats", () => {
       ["asin", "authors", "content_type", "id", "marketplace", "parent_asin", "series", "source"].sort(),
     );
     expect(await statisticsOf("user_media")).toEqual(
-      expect.arrayContaining(["user_id", "media_id", "status", "removed_at", "added_at", "finished_at"]),
+      ["added_at", "finished_at", "media_id", "progress_percent", "removed_at", "status", "user_id"].sort(),
     );
   });
 });
