@@ -83,7 +83,11 @@ export const media = pgTable(
   },
   (t) => [
     uniqueIndex("media_source_marketplace_asin_key").on(t.source, t.marketplace, t.asin),
-    index("media_parent_asin_idx").on(t.parentAsin),
+    // A podcast's episodes by their parent. Books, most rows, have none: they stay out of the index, which
+    // every insert of a first import would otherwise update.
+    index("media_parent_asin_idx")
+      .on(t.parentAsin)
+      .where(sql`${t.parentAsin} is not null`),
   ],
 );
 
