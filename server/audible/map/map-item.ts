@@ -27,7 +27,7 @@ export function mapLibraryItem(item: unknown, { marketplace }: MapOptions): MapR
     const purchasedAt = parseTimestamp(item.purchase_date);
     const rating = mapOwnRating(item.provided_review);
     const plus = readPlus(item);
-    // Keys in sorted order: hashedJson then stringifies the object as it is.
+    // Keys in sorted order: hashedStateRow writes the hash's JSON and the COPY line in one pass over them.
     const stateValues = {
       addedAt: parseTimestamp(libraryStatus.date_added) ?? purchasedAt,
       finishedAt: progress.finishedAt,

@@ -95,6 +95,11 @@ export async function copyIntoTable(
       await copyRows(tx, getTableName(table), columns, `${group.lines.join("\n")}\n`);
     }
   };
+  return inTransaction(db, run);
+}
+
+/** Runs `run` in the caller's transaction, or in one of its own when the caller has none. */
+function inTransaction<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T> {
   return isTransaction(db) ? run(db) : db.transaction(run);
 }
 
@@ -201,7 +206,7 @@ function staged<T>(db: Db, shape: Shape, group: Group, use: (tx: Db, rows: SQL) 
     await tx.execute(sql`drop table ${sql.identifier(STAGING)}`);
     return result;
   };
-  return isTransaction(db) ? run(db) : db.transaction(run);
+  return inTransaction(db, run);
 }
 
 const STAGING = "bulk_rows";

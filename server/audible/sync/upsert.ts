@@ -192,7 +192,7 @@ async function upsertMedia(db: Db, input: ChunkInput): Promise<Map<string, strin
     entries.map((entry) => entry.asin),
   );
   const known = new Map(rows.map((row) => [row.asin, row]));
-  const ids = new Map([...known.values()].map((row) => [row.asin, row.id]));
+  const ids = new Map(rows.map((row) => [row.asin, row.id]));
   const fresh = entries.filter((entry) => !known.has(entry.asin));
   if (fresh.length > 0) await addTitles(db, input, fresh, ids);
   const changed = entries.flatMap((entry) => {
@@ -243,6 +243,7 @@ async function addTitles(db: Db, input: ChunkInput, fresh: SyncEntry[], ids: Map
   );
   for (const row of inserted) ids.set(String(row.asin), String(row.id));
   const missing = fresh.filter((entry) => !ids.has(entry.asin)).map((entry) => entry.asin);
+  if (missing.length === 0) return;
   for (const row of await selectTitles(db, input.marketplace, missing)) ids.set(row.asin, row.id);
 }
 
