@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { byteText } from "./byte-text";
 import { orderedId } from "./ordered-id";
 
 export const mediaSourceEnum = pgEnum("media_source", ["audible"]);
@@ -29,12 +30,12 @@ export type SeriesEntry = { asin: string | null; title: string; sequence: string
 export const media = pgTable(
   "media",
   {
-    id: text("id")
+    id: byteText("id")
       .primaryKey()
       .$defaultFn(() => orderedId()),
     source: mediaSourceEnum("source").notNull().default("audible"),
-    marketplace: text("marketplace").notNull(),
-    asin: text("asin").notNull(),
+    marketplace: byteText("marketplace").notNull(),
+    asin: byteText("asin").notNull(),
     title: text("title").notNull(),
     subtitle: text("subtitle"),
     authors: jsonb("authors")
@@ -60,7 +61,7 @@ export const media = pgTable(
     language: text("language"),
     formatType: text("format_type"),
     contentType: contentTypeEnum("content_type").notNull().default("book"),
-    parentAsin: text("parent_asin"),
+    parentAsin: byteText("parent_asin"),
     coverUrls: jsonb("cover_urls")
       .$type<Record<string, string>>()
       .notNull()
@@ -94,13 +95,13 @@ export const media = pgTable(
 export const userMedia = pgTable(
   "user_media",
   {
-    id: text("id")
+    id: byteText("id")
       .primaryKey()
       .$defaultFn(() => orderedId()),
-    userId: text("user_id")
+    userId: byteText("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    mediaId: text("media_id")
+    mediaId: byteText("media_id")
       .notNull()
       .references(() => media.id, { onDelete: "cascade" }),
     status: listenStatusEnum("status").notNull().default("want_to_listen"),
