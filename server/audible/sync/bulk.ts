@@ -151,39 +151,71 @@ function shapeOf(table: PgTable): Shape {
   return shape;
 }
 
+const NO_VALUES: CopyValues = { line: "", keys: [] };
+
 /** A plain row is encoded with the table's column types once it is grouped (see groupByDefinedKeys). */
 function encoded(row: Row | EncodedRow): EncodedRow {
-  return row instanceof EncodedRow ? row : new EncodedRow({ line: "", keys: [] }, row);
+  return row instanceof EncodedRow ? row : new EncodedRow(NO_VALUES, row);
 }
 
 type Group = { keys: string[]; lines: string[] };
 
+/** Where a row's line goes and what is added to it: the columns beside its values, then generated ones. */
+type Layout = {
+  valueKeys: readonly string[];
+  extraKeys: string[];
+  generated: [key: string, make: () => unknown][];
+  group: Group;
+};
+
+/** Whether `row` defines exactly the columns `layout` was made for, in the same order. */
+function fits(layout: Layout, { values, extra }: EncodedRow): boolean {
+  if (layout.valueKeys !== values.keys) return false;
+  let i = 0;
+  for (const key in extra) {
+    if (extra[key] === undefined) continue;
+    if (layout.extraKeys[i++] !== key) return false;
+  }
+  return i === layout.extraKeys.length;
+}
+
 /**
  * Each row becomes one COPY line, grouped by which keys it defines (in the order it defines them: rows
  * built by the same code share one group). Generated columns the row lacks are added beside its values.
+ * Consecutive rows nearly always define the same columns, so a row's layout is worked out again only when
+ * it differs from the previous row's: per row, that work cost as much as encoding the columns it adds.
  */
 function groupByDefinedKeys(table: PgTable, shape: Shape, rows: readonly EncodedRow[], generate: boolean) {
   const json = jsonKeysOf(table);
   const groups = new Map<string, Group>();
-  for (const row of rows) {
-    const { values, extra } = row;
-    const keys = [...values.keys];
-    let line = values.line;
-    const add = (key: string, value: unknown) => {
-      keys.push(key);
-      const field = copyField(value, json.has(key));
-      line = keys.length === 1 ? field : `${line}\t${field}`;
-    };
-    for (const key in extra) {
-      if (extra[key] === undefined) continue;
-      if (values.keys.includes(key)) throw new Error(`bulk row repeats column ${key} beside its values`);
-      add(key, extra[key]);
-    }
-    if (generate) for (const [key, make] of shape.generated) if (!keys.includes(key)) add(key, make());
+  const layoutOf = ({ values, extra }: EncodedRow): Layout => {
+    const extraKeys = Object.keys(extra).filter((key) => extra[key] !== undefined);
+    const repeated = extraKeys.find((key) => values.keys.includes(key));
+    if (repeated) throw new Error(`bulk row repeats column ${repeated} beside its values`);
+    const defined = [...values.keys, ...extraKeys];
+    const generated = generate ? shape.generated.filter(([key]) => !defined.includes(key)) : [];
+    const keys = [...defined, ...generated.map(([key]) => key)];
     const signature = keys.join(",");
-    const group = groups.get(signature);
-    if (group) group.lines.push(line);
-    else groups.set(signature, { keys, lines: [line] });
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { keys, lines: [] }));
+    return { valueKeys: values.keys, extraKeys, generated, group };
+  };
+  let layout: Layout | undefined;
+  for (const row of rows) {
+    if (!layout || !fits(layout, row)) layout = layoutOf(row);
+    let line = row.values.line;
+    let empty = row.values.keys.length === 0;
+    for (const key of layout.extraKeys) {
+      const field = copyField(row.extra[key], json.has(key));
+      line = empty ? field : `${line}\t${field}`;
+      empty = false;
+    }
+    for (const [key, make] of layout.generated) {
+      const field = copyField(make(), json.has(key));
+      line = empty ? field : `${line}\t${field}`;
+      empty = false;
+    }
+    layout.group.lines.push(line);
   }
   return groups.values();
 }
