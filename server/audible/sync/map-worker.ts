@@ -1,16 +1,20 @@
 import { parentPort } from "node:worker_threads";
+import type { ItemSpans } from "./item-spans";
 import { mapPageBytes, type MappedPage } from "./page-items";
 import { warmUpPage } from "./warm-up-page";
 
-/** Entry of the mapper thread (see page-mapper.ts): page bytes in, mapped items out, one message each. */
-export type MapRequest = { id: number; bytes: Uint8Array; marketplace: string };
+/**
+ * Entry of the mapper thread (see page-mapper.ts): page bytes in, with where its items lie (itemSpans over
+ * the same bytes, run by the sender), mapped items out, one message each.
+ */
+export type MapRequest = { id: number; bytes: Uint8Array; marketplace: string; spans: ItemSpans | null };
 /** `ready` is sent once, when the thread has loaded everything it maps with. */
 export type MapReply = { id: number; page: MappedPage } | { id: number; failure: string } | { ready: true };
 
-parentPort?.on("message", ({ id, bytes, marketplace }: MapRequest) => {
+parentPort?.on("message", ({ id, bytes, marketplace, spans }: MapRequest) => {
   let reply: MapReply;
   try {
-    reply = { id, page: mapPageBytes(bytes, marketplace) };
+    reply = { id, page: mapPageBytes(bytes, marketplace, spans) };
   } catch (error) {
     reply = { id, failure: error instanceof Error ? error.message : "mapping failed" };
   }

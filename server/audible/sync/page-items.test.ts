@@ -31,6 +31,14 @@ describe("mapPageBytes", () => {
     expect(mapped).toEqual(mappedWhole(sample));
   });
 
+  it("parses the page whole when no items array was found in it", () => {
+    const parse = vi.spyOn(JSON, "parse");
+    const mapped = mapPageBytes(sample, "us", null);
+    expect(parse).toHaveBeenCalledTimes(1);
+    parse.mockRestore();
+    expect(mapped).toEqual(mappedWhole(sample));
+  });
+
   it("maps non-Latin, entity-laden and title-less items as the whole page would", () => {
     const page = JSON.parse(new TextDecoder().decode(warmUpPage(40))) as { items: object[] };
     page.items.push({ asin: "B0NOTITLE1", authors: [] }, { asin: "B0ÄÖÜ00001", title: 'Grüße, "Welt" [1]' });

@@ -73,8 +73,7 @@ function restIsLibraryPage(bytes: Uint8Array, spans: ItemSpans): boolean {
  * as Latin-1, a fraction of the cost of decoding UTF-8. Null when the page is not what itemSpans took it
  * for; the caller then parses it whole, which also gives the precise reason a body is unreadable.
  */
-function mapItemByItem(bytes: Uint8Array, marketplace: string): MappedPage | null {
-  const spans = itemSpans(bytes);
+function mapItemByItem(bytes: Uint8Array, marketplace: string, spans: ItemSpans | null): MappedPage | null {
   if (!spans || !restIsLibraryPage(bytes, spans)) return null;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const page = { items: [] as PageItem[], titleless: false };
@@ -94,8 +93,12 @@ function mapItemByItem(bytes: Uint8Array, marketplace: string): MappedPage | nul
 }
 
 /** A library page's body → its items, mapped; on the mapper thread, or on the main thread as a fallback. */
-export function mapPageBytes(bytes: Uint8Array, marketplace: string): MappedPage {
-  const byItem = mapItemByItem(bytes, marketplace);
+export function mapPageBytes(
+  bytes: Uint8Array,
+  marketplace: string,
+  spans: ItemSpans | null = itemSpans(bytes),
+): MappedPage {
+  const byItem = mapItemByItem(bytes, marketplace, spans);
   if (byItem) return byItem;
   const parsed = readJsonText(utf8.decode(bytes), libraryPageSchema);
   if (!parsed.ok) return parsed;

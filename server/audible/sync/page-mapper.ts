@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import { log } from "@/server/log";
 import { metrics } from "@/server/metrics";
 import type { MapReply, MapRequest } from "./map-worker";
+import { itemSpans } from "./item-spans";
 import { mapPageBytes, type MappedPage } from "./page-items";
 
 /** Turns a library page's body into items for the writer, on the main thread or off it. */
@@ -76,12 +77,14 @@ export class WorkerMapper implements PageMapper {
     if (this.fallback) return inThreadMapper.map(bytes, marketplace);
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
+    // Found here, not on the thread: mapping is the slower end of a sync, this thread mostly waits on it.
+    const spans = itemSpans(bytes);
     return new Promise<MappedPage>((resolve, reject) => {
-      this.pending.set(id, { id, bytes, marketplace, resolve, reject });
+      this.pending.set(id, { id, bytes, marketplace, spans, resolve, reject });
       // Keeps the process alive only while pages are out, so an idle thread never holds up an exit.
       if (this.pending.size === 1) worker.ref();
       // Copied, not transferred: a memcpy, and the caller's buffer stays usable.
-      worker.postMessage({ id, bytes, marketplace } satisfies MapRequest);
+      worker.postMessage({ id, bytes, marketplace, spans } satisfies MapRequest);
     });
   }
 
