@@ -24,12 +24,10 @@ describe("copyRows", () => {
     const at = new Date("2026-03-04T05:06:07.089Z");
     const rows = await handle.db.transaction(async (tx) => {
       await tx.execute(staging);
-      await copyRows(
-        tx,
-        "copy_test",
-        columns,
-        `${line([label, doc, at, 2.5, true, "podcast"])}\n${line([null, null, null, null, false, "book"])}\n`,
-      );
+      await copyRows(tx, "copy_test", columns, [
+        line([label, doc, at, 2.5, true, "podcast"]),
+        line([null, null, null, null, false, "book"]),
+      ]);
       return queryRows<Record<string, unknown>>(tx, sql`select * from copy_test order by flag desc`);
     });
     expect(rows).toHaveLength(2);
@@ -45,15 +43,29 @@ describe("copyRows", () => {
     });
   });
 
-  it("fails, rather than hangs, when the database refuses a row, and the connection stays usable", async () => {
-    const refused = handle.db.transaction(async (tx) => {
+  it("writes a page's worth of rows, more than one message carries, each exactly once", async () => {
+    const labels = Array.from({ length: 1001 }, (_, i) => `row ${i} ${"é".repeat(i % 3)}`);
+    const rows = await handle.db.transaction(async (tx) => {
       await tx.execute(staging);
       await copyRows(
         tx,
         "copy_test",
         columns,
-        `${line(["fine", null, null, 1, true, "book"])}\n${line(["bad", null, null, 1, true, "novel"])}\n`,
+        labels.map((label, i) => line([label, { i }, null, i, i % 2 === 0, "book"])),
       );
+      return queryRows<{ label: string; score: number }>(tx, sql`select label, score from copy_test`);
+    });
+    expect(rows.map((row) => row.label).sort()).toEqual([...labels].sort());
+    expect(rows.every((row) => row.label.startsWith(`row ${row.score} `))).toBe(true);
+  });
+
+  it("fails, rather than hangs, when the database refuses a row, and the connection stays usable", async () => {
+    const refused = handle.db.transaction(async (tx) => {
+      await tx.execute(staging);
+      await copyRows(tx, "copy_test", columns, [
+        line(["fine", null, null, 1, true, "book"]),
+        line(["bad", null, null, 1, true, "novel"]),
+      ]);
     });
     await expect(refused).rejects.toThrow();
     const [after] = await queryRows<{ ok: number }>(handle.db, sql`select 1 as ok`);
@@ -61,6 +73,6 @@ describe("copyRows", () => {
   });
 
   it("needs a transaction: a staged table lives only on the connection that made it", async () => {
-    await expect(copyRows(handle.db, "copy_test", columns, "")).rejects.toThrow(/needs a transaction/);
+    await expect(copyRows(handle.db, "copy_test", columns, [])).rejects.toThrow(/needs a transaction/);
   });
 });

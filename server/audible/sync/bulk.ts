@@ -92,7 +92,7 @@ export async function copyIntoTable(
   const run = async (tx: Db) => {
     for (const group of groupByDefinedKeys(table, shape, rows.map(encoded), true)) {
       const columns = group.keys.map((key) => shape.columns[key]!.name);
-      await copyRows(tx, getTableName(table), columns, `${group.lines.join("\n")}\n`);
+      await copyRows(tx, getTableName(table), columns, group.lines);
     }
   };
   return inTransaction(db, run);
@@ -233,7 +233,7 @@ function staged<T>(db: Db, shape: Shape, group: Group, use: (tx: Db, rows: SQL) 
       sql`, `,
     );
     await tx.execute(sql`create temp table ${sql.identifier(STAGING)} (${definitions}) on commit drop`);
-    await copyRows(tx, STAGING, group.keys, `${group.lines.join("\n")}\n`);
+    await copyRows(tx, STAGING, group.keys, group.lines);
     const result = await use(tx, sql`${sql.identifier(STAGING)} as x`);
     await tx.execute(sql`drop table ${sql.identifier(STAGING)}`);
     return result;
