@@ -157,6 +157,63 @@ describe("audible http", () => {
     expect(server.hits()).toBe(2);
   });
 
+  it("stops reading a body past the size limit, as AUDIBLE_UNAVAILABLE (too-large)", async () => {
+    let sent = 0;
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      // Written in pieces, without an end: the client must give up on its own once past the limit.
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const more = () => {
+        if (res.destroyed || sent > 4_000_000) return;
+        sent += chunk.length;
+        if (res.write(chunk)) setImmediate(more);
+        else res.once("drain", more);
+      };
+      more();
+    });
+    const error = await client([], { maxResponseBytes: 200_000, maxRetries: 0 })
+      .send({ method: "GET", url: server.url })
+      .catch((e: unknown) => e);
+    expect((error as AudibleError).code).toBe("AUDIBLE_UNAVAILABLE");
+    expect((error as AudibleError).reason).toBe("too-large");
+    expect(sent).toBeLessThan(4_000_000);
+  });
+
+  it("takes a connection dropped halfway through a body for a network failure, and tries again", async () => {
+    const server = await serve((_req, res, hit) => {
+      if (hit > 1) return reply(res, 200, '{"items":[]}');
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"items":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const delays: number[] = [];
+    const res = await client(delays, { maxRetries: 1 }).send({ method: "GET", url: server.url });
+    expect(res.body).toBe('{"items":[]}');
+    expect(server.hits()).toBe(2);
+    const broken = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"items":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const error = await client([], { maxRetries: 0 })
+      .send({ method: "GET", url: broken.url })
+      .catch((e: unknown) => e);
+    expect((error as AudibleError).code).toBe("AUDIBLE_UNAVAILABLE");
+    expect((error as AudibleError).reason).toBe("network");
+  });
+
+  it("gives up on a body that stops arriving halfway, as a timeout", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"items":[');
+    });
+    const error = await client([], { totalTimeoutMs: 200, maxRetries: 0 })
+      .send({ method: "GET", url: server.url })
+      .catch((e: unknown) => e);
+    expect((error as AudibleError).code).toBe("AUDIBLE_UNAVAILABLE");
+    expect((error as AudibleError).reason).toBe("timeout");
+  });
+
   it("maps refused connections and HTML bodies to AUDIBLE_UNAVAILABLE", async () => {
     const refused = await client([], { maxRetries: 0 })
       .send({ method: "GET", url: "http://127.0.0.1:1/" })
