@@ -72,6 +72,19 @@ describe("copyRows", () => {
     expect(Number(after!.ok)).toBe(1);
   });
 
+  it("fails, rather than hangs, when a refused row comes before many more still being sent", async () => {
+    const lines = Array.from({ length: 900 }, (_, i) =>
+      line([`row ${i}`, null, null, i, true, i === 3 ? "novel" : "book"]),
+    );
+    const refused = handle.db.transaction(async (tx) => {
+      await tx.execute(staging);
+      await copyRows(tx, "copy_test", columns, lines);
+    });
+    await expect(refused).rejects.toThrow();
+    const [after] = await queryRows<{ ok: number }>(handle.db, sql`select 1 as ok`);
+    expect(Number(after!.ok)).toBe(1);
+  });
+
   it("needs a transaction: a staged table lives only on the connection that made it", async () => {
     await expect(copyRows(handle.db, "copy_test", columns, [])).rejects.toThrow(/needs a transaction/);
   });
