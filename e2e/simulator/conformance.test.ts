@@ -84,6 +84,24 @@ describe("simulator answers parse and emit only keys real responses have", () =>
     },
   );
 
+  it("sends every item's keys, and its nested objects' keys, in alphabetical order, as the captures do", async () => {
+    // Data-keyed maps (image sizes) follow JSON's own order for numeric keys and are left out.
+    const unsorted = (value: unknown, path = ""): string[] => {
+      if (Array.isArray(value)) return value.flatMap((item) => unsorted(item, `${path}[]`));
+      if (typeof value !== "object" || value === null || path.endsWith("product_images")) return [];
+      const keys = Object.keys(value);
+      const here = keys.join() === [...keys].sort().join() ? [] : [path || "(item)"];
+      return [...here, ...keys.flatMap((key) => unsorted((value as Json)[key], `${path}.${key}`))];
+    };
+    for (const name of ["library_sample.json", "library_item_full.json"])
+      expect(unsorted(fixture(name).items)).toEqual([]);
+    const { items } = await get(
+      `/1.0/library?num_results=200&response_groups=${groupsOf(fixture("library_sample.json"))}`,
+    );
+    expect((items as unknown[]).length).toBe(200);
+    expect(unsorted(items)).toEqual([]);
+  });
+
   it("library item with the groups of library_item_full.json", async () => {
     const real = fixture("library_item_full.json");
     const list = libraryListResponseSchema.parse(await get("/1.0/library?num_results=5"));

@@ -204,11 +204,27 @@ export const FIELD_VALUES: Record<string, FieldFn> = {
   claim_code_url: () => null,
 };
 
+/**
+ * An item's fields in the order the real API sends them: alphabetical, as in every captured response
+ * (fixtures/), nested objects included. Clients that parse items into objects see the same shapes here as
+ * from Audible, which matters to code the JIT optimised for one shape (the app's mapper thread).
+ */
 export function renderItem(ctx: RenderContext, fields: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const field of fields) {
+  for (const field of [...fields].sort()) {
     const fn = FIELD_VALUES[field];
-    if (fn) out[field] = fn(ctx);
+    if (fn) out[field] = alphabetical(fn(ctx));
   }
   return out;
+}
+
+function alphabetical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(alphabetical);
+  if (typeof value !== "object" || value === null) return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, alphabetical(record[key])]),
+  );
 }
