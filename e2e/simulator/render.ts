@@ -1,3 +1,4 @@
+import { inApiKeyOrder } from "@/server/audible/api-key-order";
 import type { Title } from "./generator";
 import type { Entry } from "./library-store";
 
@@ -213,18 +214,7 @@ export function renderItem(ctx: RenderContext, fields: ReadonlySet<string>): Rec
   const out: Record<string, unknown> = {};
   for (const field of [...fields].sort()) {
     const fn = FIELD_VALUES[field];
-    if (fn) out[field] = alphabetical(fn(ctx));
+    if (fn) out[field] = inApiKeyOrder(fn(ctx));
   }
   return out;
-}
-
-function alphabetical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(alphabetical);
-  if (typeof value !== "object" || value === null) return value;
-  const record = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((key) => [key, alphabetical(record[key])]),
-  );
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { fieldsFor, parseGroups } from "@/e2e/simulator/response-groups";
+import { LIBRARY_SYNC_RESPONSE_GROUPS } from "../map/response-groups";
 import { mapLibraryItem, type MappedItem } from "../map";
 import { sanitizeSimpleMarkup } from "../map/description";
 import { mapPageBytes } from "./page-items";
@@ -37,5 +39,20 @@ describe("the mapper's warm-up page", () => {
     expect(simple.length).toBeLessThan(summaries.length);
     expect(summaries.some((html) => html.includes("&amp;"))).toBe(true);
     expect(summaries.some((html) => [...html].some((char) => char.charCodeAt(0) > 0xff))).toBe(true);
+  });
+
+  it("has the fields the sync's response groups bring, keys in the API's alphabetical order at every level", () => {
+    // Maps keyed by data (image sizes) keep JSON's own order for numeric keys.
+    const unsorted = (value: unknown): boolean => {
+      if (Array.isArray(value)) return value.some(unsorted);
+      if (typeof value !== "object" || value === null) return false;
+      const keys = Object.keys(value);
+      const dataKeyed = keys.every((key) => /^\d+$/.test(key));
+      return (!dataKeyed && keys.join() !== [...keys].sort().join()) || Object.values(value).some(unsorted);
+    };
+    expect(raw.filter(unsorted).map((item) => item.asin)).toEqual([]);
+    const expected = fieldsFor(parseGroups(LIBRARY_SYNC_RESPONSE_GROUPS.join(",")).groups, true);
+    const sent = new Set(raw.flatMap((item) => Object.keys(item)));
+    expect([...expected].filter((field) => !sent.has(field))).toEqual([]);
   });
 });
