@@ -24,7 +24,7 @@ parentPort?.on("message", ({ id, bytes, marketplace, spans }: MapRequest) => {
 /**
  * Before it answers ready, the thread maps a made-up page a few times: the first sync after a start ran on
  * code V8 had not optimised yet, and a first import of 10,000 titles mapped its first pages up to twice as
- * slowly (bench: −7% wall time at 0 ms). It costs this thread ~0.3 s of CPU once, at boot.
+ * slowly (bench: −7% wall time at 0 ms). It costs this thread 0.3-0.5 s of CPU once, at boot.
  */
 const WARM_UP_TITLES = 1000;
 const WARM_UP_ROUNDS = 3;
