@@ -135,6 +135,10 @@ export class WorkerMapper implements PageMapper {
   }
 }
 
+const SPANS_WARM_UP_TITLES = 200;
+const SPANS_WARM_UP_ROUNDS = 5;
+let itemSpansWarm = false;
+
 /**
  * The main thread finds each page's item bounds (map() above). Unwarmed, the first two pages took 15-20 ms
  * each instead of ~4, while the mapper thread, and so the whole sync, waited for the first. Pages arrive as
@@ -143,13 +147,10 @@ export class WorkerMapper implements PageMapper {
 function warmUpItemSpans() {
   if (itemSpansWarm) return;
   itemSpansWarm = true;
-  const page = warmUpPage(WARM_UP_TITLES);
+  const page = warmUpPage(SPANS_WARM_UP_TITLES);
   const body = Buffer.from(page.buffer, page.byteOffset, page.byteLength);
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) itemSpans(body);
+  for (let round = 0; round < SPANS_WARM_UP_ROUNDS; round++) itemSpans(body);
 }
-const WARM_UP_TITLES = 200;
-const WARM_UP_ROUNDS = 5;
-let itemSpansWarm = false;
 
 const store = globalThis as unknown as { __mediaFeedPageMapper?: PageMapper };
 
